@@ -1,0 +1,2 @@
+/** Shared test fixtures: synthetic networks, images, the loopback server. */
+package io.github.neuralstyle.testsupport;
