@@ -1,0 +1,93 @@
+package io.github.neuralstyle.engine;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Published recipes mapped onto our loss formulas (see {@link Losses}). Where a recipe's own
+ * formula differs, the mapping is noted; docs/presets.md gives the derivations.
+ */
+public enum Preset {
+
+	/**
+	 * Gatys et al. (2016): content relu4_2, style relu1_1 … relu5_1 at equal weights, L-BFGS,
+	 * average pooling, content init. Weights are tuned for Caffe VGG19 in our normalisation.
+	 */
+	GATYS("gatys", "vgg19-caffe") {
+		@Override
+		void applyTo(SettingsBuilderBase<?> b) {
+			b.optContentLayers(layers("relu4_2")).optStyleLayers(layers("relu1_1", "relu2_1", "relu3_1", "relu4_1", "relu5_1"))
+				.optContentWeight(5).optStyleWeight(100).optTvWeight(JCJOHNSON_TV).optOptimizer(OptimizerKind.LBFGS)
+				.optLearningRate(1).optSteps(500).optSize(512).optInit(InitMode.CONTENT).optPooling(Pooling.AVG);
+		}
+	},
+
+	/**
+	 * jcjohnson/neural-style defaults: content relu4_2 ×5, style relu1_1 … relu5_1 ×100 each,
+	 * TV 1e-3 (its 0–255 space; mapped to our mean-based TV at 512² px), L-BFGS 1000 steps,
+	 * 512 px, noise init, max pooling, Caffe VGG19.
+	 */
+	JCJOHNSON("jcjohnson", "vgg19-caffe") {
+		@Override
+		void applyTo(SettingsBuilderBase<?> b) {
+			b.optContentLayers(layers("relu4_2")).optStyleLayers(layers("relu1_1", "relu2_1", "relu3_1", "relu4_1", "relu5_1"))
+				.optContentWeight(5).optStyleWeight(100).optTvWeight(JCJOHNSON_TV).optOptimizer(OptimizerKind.LBFGS)
+				.optLearningRate(1).optSteps(1000).optSize(512).optInit(InitMode.NOISE).optPooling(Pooling.MAX);
+		}
+	},
+
+	/**
+	 * The PyTorch neural-transfer tutorial: content conv2_2 ×1, style conv1_1, conv1_2, conv2_1,
+	 * conv2_2, conv3_1 (pre-ReLU) ×1e6, L-BFGS 300 evaluations, content init, torchvision VGG19.
+	 */
+	PYTORCH_TUTORIAL("pytorch-tutorial", "vgg19-torchvision") {
+		@Override
+		void applyTo(SettingsBuilderBase<?> b) {
+			b.optContentLayers(layers("conv2_2")).optStyleLayers(layers("conv1_1", "conv1_2", "conv2_1", "conv2_2", "conv3_1"))
+				.optContentWeight(1).optStyleWeight(1e6).optTvWeight(0).optOptimizer(OptimizerKind.LBFGS)
+				.optLearningRate(1).optSteps(300).optSize(512).optInit(InitMode.CONTENT).optPooling(Pooling.MAX);
+		}
+	};
+
+	/**
+	 * jcjohnson's TV weight 1e-3 acts on Σ of squared differences in 0–255 units; the same
+	 * per-pixel gradient from our γ·mean(…) on [0,1] pixels at 512×512 is
+	 * γ = 1e-3 · 255² · (3·512·512) / 2 ≈ 2.56e7.
+	 */
+	static final double JCJOHNSON_TV = 1e-3 * 255 * 255 * 3 * 512 * 512 / 2;
+
+	private final String id;
+	private final String model;
+
+	Preset(String id, String model) {
+		this.id = id;
+		this.model = model;
+	}
+
+	/** The short name used on the command line and in macros, e.g. {@code pytorch-tutorial}. */
+	public String id() {
+		return id;
+	}
+
+	/** The id of the weights the recipe was made for. */
+	public String model() {
+		return model;
+	}
+
+	/** Sets this recipe's values on a builder. */
+	abstract void applyTo(SettingsBuilderBase<?> b);
+
+	/** The preset with this id (case-insensitive), or an exception listing the valid ids. */
+	public static Preset fromId(String id) {
+		for (Preset p : values()) {
+			if (p.id.equalsIgnoreCase(id.trim()) || p.name().equalsIgnoreCase(id.trim())) return p;
+		}
+		throw new IllegalArgumentException("Unknown preset '" + id + "': use gatys, jcjohnson or pytorch-tutorial");
+	}
+
+	private static Map<String, Double> layers(String... names) {
+		Map<String, Double> m = new java.util.LinkedHashMap<>();
+		for (String n : names) m.put(n.toLowerCase(Locale.ROOT), 1.0);
+		return m;
+	}
+}

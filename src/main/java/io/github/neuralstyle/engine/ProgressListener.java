@@ -1,0 +1,17 @@
+package io.github.neuralstyle.engine;
+
+/** Receives progress from a running style transfer; called on the running thread. */
+public interface ProgressListener {
+
+	/** A listener that ignores everything. */
+	ProgressListener NONE = new ProgressListener() {};
+
+	/** Called after each step with that step's report. */
+	default void step(StepReport report) {}
+
+	/** Called every {@code previewEvery} steps with the current image at working size. */
+	default void preview(int iteration, RgbImage image) {}
+
+	/** Called with a free-form status message (e.g. "computing style targets"). */
+	default void status(String message) {}
+}

@@ -1,0 +1,28 @@
+package io.github.neuralstyle.engine;
+
+import java.util.List;
+
+/**
+ * The outcome of a run.
+ *
+ * @param image           the styled image (working or content size, per settings)
+ * @param history         every report that carried losses, in order
+ * @param device          the device it ran on, e.g. "cpu()" or "gpu(0)"
+ * @param steps           steps made
+ * @param medianStepMillis median wall time of one step
+ * @param elapsedMillis   wall time of the whole run
+ */
+public record StyleTransferResult(RgbImage image, List<StepReport> history, String device, int steps,
+	double medianStepMillis, long elapsedMillis)
+{
+
+	/** The first report with losses, or null. */
+	public StepReport first() {
+		return history.isEmpty() ? null : history.get(0);
+	}
+
+	/** The last report with losses, or null. */
+	public StepReport last() {
+		return history.isEmpty() ? null : history.get(history.size() - 1);
+	}
+}
