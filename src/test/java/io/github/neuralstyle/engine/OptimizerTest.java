@@ -106,13 +106,42 @@ class OptimizerTest {
 	}
 
 	@Test
-	void optimiserStateDoesNotLeakIntoTheCallersManager() {
+	void lbfgsHoldsNoMoreThanItsHistory() {
 		NDArray x = manager.zeros(new Shape(N));
-		try (Lbfgs lbfgs = new Lbfgs(manager, 1, 5, true)) {
-			minimise(lbfgs, x, OptimizerTest::quadratic, 10);
-			int after10 = manager.getManagedArrays().size();
-			minimise(lbfgs, x, OptimizerTest::quadratic, 30);
-			assertEquals(after10, manager.getManagedArrays().size());
+		int history = 5;
+		try (Lbfgs lbfgs = new Lbfgs(manager, 1, history, true)) {
+			for (int i = 0; i < 60; i++) {
+				minimise(lbfgs, x, OptimizerTest::rosenbrockLike, 1);
+				// x, the previous point and gradient, and (s, y, 1/yᵀs) per remembered pair
+				int live = manager.getManagedArrays().size();
+				assertTrue(live <= 3 + 3 * history, "live arrays after step " + i + ": " + live);
+			}
 		}
+	}
+
+	@Test
+	void adamHoldsOnlyItsMoments() {
+		NDArray x = manager.zeros(new Shape(N));
+		try (Adam adam = new Adam(manager, 0.01, 0.9, 0.999, 1e-8)) {
+			for (int i = 0; i < 20; i++) {
+				minimise(adam, x, OptimizerTest::quadratic, 1);
+				assertEquals(3, manager.getManagedArrays().size());
+			}
+		}
+	}
+
+	/** A chained Rosenbrock in N dimensions: keeps L-BFGS busy (and its history full) for many steps. */
+	private static Evaluation rosenbrockLike(NDArray p) {
+		float[] v = p.toFloatArray();
+		float[] g = new float[v.length];
+		double f = 0;
+		for (int i = 0; i + 1 < v.length; i++) {
+			double a = 1 - v[i];
+			double b = v[i + 1] - v[i] * v[i];
+			f += a * a + 100 * b * b;
+			g[i] += (float) (-2 * a - 400 * v[i] * b);
+			g[i + 1] += (float) (200 * b);
+		}
+		return evaluation(p, f, g);
 	}
 }
