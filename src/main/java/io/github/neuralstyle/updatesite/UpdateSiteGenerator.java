@@ -41,15 +41,21 @@ public final class UpdateSiteGenerator {
 
 	/**
 	 * Publishes {@code files} into {@code siteDir} and rewrites its index. {@code timestamp}
-	 * (yyyyMMddHHmmss) dates new versions; null takes each jar's newest entry time.
+	 * (yyyyMMddHHmmss) dates the new versions; null takes the newest content date among all
+	 * the files (see {@link #timestampOf}), i.e. the build time of the newest jar: dependency
+	 * jars built reproducibly carry 1980 dates, so they must not be dated by themselves.
 	 */
 	public static SiteDatabase generate(Path siteDir, List<SiteFile> files, Long timestamp) throws IOException {
 		Files.createDirectories(siteDir);
 		SiteDatabase db = SiteDatabase.read(siteDir);
 		List<SiteFile> sorted = new ArrayList<>(files);
 		sorted.sort(Comparator.comparing(SiteFile::destination));
+		if (timestamp == null) {
+			long release = 0;
+			for (SiteFile f : sorted) release = Math.max(release, timestampOf(f.file()));
+			timestamp = release;
+		}
 		Set<String> published = new HashSet<>();
-		long newest = 0;
 		for (SiteFile f : sorted) {
 			String dest = checkDestination(f.destination());
 			String key = SiteDatabase.unversioned(dest);
@@ -58,10 +64,9 @@ public final class UpdateSiteGenerator {
 			Record r = db.getOrCreate(key);
 			if (r.current != null && r.current.checksum().equals(checksum) && dest.equals(r.filename)) {
 				store(siteDir, dest, r.current.timestamp(), f.file()); // restores a missing copy
-				newest = Math.max(newest, r.current.timestamp());
 				continue;
 			}
-			long ts = timestamp != null ? timestamp : timestampOf(f.file());
+			long ts = timestamp;
 			if (r.current != null) {
 				if (ts <= r.current.timestamp()) {
 					throw new IllegalArgumentException(dest + ": new version dated " + ts
@@ -75,9 +80,8 @@ public final class UpdateSiteGenerator {
 			String platform = platformOf(dest);
 			if (platform != null) r.platforms.add(platform);
 			store(siteDir, dest, ts, f.file());
-			newest = Math.max(newest, ts);
 		}
-		long obsoleteAt = timestamp != null ? timestamp : newest;
+		long obsoleteAt = timestamp;
 		for (Record r : db.records()) {
 			if (r.current == null || published.contains(SiteDatabase.unversioned(r.filename))) continue;
 			r.previous.add(new Version(r.current.checksum(), r.current.timestamp(), 0, r.filename,
