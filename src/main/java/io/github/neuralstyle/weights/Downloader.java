@@ -148,6 +148,10 @@ public class Downloader {
 				return;
 			}
 			catch (HttpStatusException e) {
+				if (e.status() == 416) {
+					throw new IOException(url + " ends before byte " + (remoteData + dataEnd) + " that its header promises:"
+						+ " the file on the server is truncated (" + e.getMessage() + ")", e);
+				}
 				if (e.permanent()) throw e;
 				last = e;
 			}

@@ -43,13 +43,19 @@ public final class LoopbackServer implements AutoCloseable {
 		final List<String> ranges_ = new CopyOnWriteArrayList<>();
 		final AtomicInteger bodyRequests = new AtomicInteger();
 
+		/** Serve {@code bytes} from now on. */
+		public Resource body(byte[] bytes) {
+			body = bytes;
+			return this;
+		}
+
 		/** Ignore {@code Range} headers: always answer 200 with the whole body. */
 		public Resource noRanges() {
 			ranges = false;
 			return this;
 		}
 
-		/** For the next {@code times} requests, close the connection after {@code bytes} body bytes. */
+		/** For the next {@code times} responses longer than {@code bytes}, close the connection after that many body bytes. */
 		public Resource dropAfter(long bytes, int times) {
 			dropAfter = bytes;
 			dropTimes.set(times);
@@ -180,7 +186,9 @@ public final class LoopbackServer implements AutoCloseable {
 			if (r.ranges) ex.getResponseHeaders().add("Accept-Ranges", "bytes");
 			r.bodyRequests.incrementAndGet();
 			ex.sendResponseHeaders(code, to - from);
-			long limit = r.dropTimes.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? r.dropAfter : Long.MAX_VALUE;
+			// Only responses longer than the drop point count against dropTimes.
+			boolean drop = to - from > r.dropAfter && r.dropTimes.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+			long limit = drop ? r.dropAfter : Long.MAX_VALUE;
 			OutputStream out = ex.getResponseBody();
 			if (r.stallMillis > 0) {
 				out.flush();
