@@ -1,5 +1,6 @@
 package io.github.neuralstyle.weights;
 
+import io.github.neuralstyle.engine.VggArchitecture;
 import io.github.neuralstyle.engine.VggWeights;
 
 import java.io.IOException;
@@ -136,6 +137,7 @@ public class DefaultWeightsProvider implements WeightsProvider {
 			throw new InvalidWeightsException(file + " holds " + weights.convolutionsPresent() + " convolutions of "
 				+ weights.architecture() + ", expected all " + source.architecture().convCount() + " of " + source.architecture());
 		}
+		if (source.fullWidth()) checkFullWidth(source, file, weights);
 		if (source.md5() == null) {
 			String sha = Checksums.hex("SHA-256", file);
 			Path side = sidecar(file);
@@ -151,6 +153,24 @@ public class DefaultWeightsProvider implements WeightsProvider {
 			}
 		}
 		return weights;
+	}
+
+	/** Checks every convolution has VGG's channel count, so a narrow or pruned file is not taken for the real model. */
+	private static void checkFullWidth(WeightsSource source, Path file, VggWeights weights) throws InvalidWeightsException {
+		VggArchitecture arch = weights.architecture();
+		int[] perBlock = arch.convsPerBlock();
+		int[] indices = arch.convIndices();
+		int k = 0;
+		for (int b = 0; b < perBlock.length; b++) {
+			for (int c = 0; c < perBlock[b]; c++, k++) {
+				String name = VggArchitecture.weightName(indices[k]);
+				long out = weights.tensors().get(name).shape()[0];
+				if (out != VggArchitecture.blockChannels(b)) {
+					throw new InvalidWeightsException(file + ": " + name + " has " + out + " output channels, but " + source.id()
+						+ " has " + VggArchitecture.blockChannels(b));
+				}
+			}
+		}
 	}
 
 	/** Records the sha256 of a verified file beside it, in sha256sum's format. */

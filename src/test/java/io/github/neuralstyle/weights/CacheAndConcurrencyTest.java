@@ -152,11 +152,36 @@ class CacheAndConcurrencyTest {
 		Path local = tmp.resolve("mine.safetensors");
 		Files.write(local, f.safetensors);
 		assertSameTensors(f.torchWeights, p.obtain(local.toString(), f.listener));
-		// A model id uses the cache: a file placed there (named as the docs say) works offline.
+		// A model id uses the cache: a file placed there (named as the docs say) is used offline,
+		// and verified: our narrow synthetic network is not taken for the real VGG19.
 		Path placed = f.cacheDir.resolve(Model.VGG19_TORCHVISION.source().fileName());
 		Files.createDirectories(f.cacheDir);
 		Files.write(placed, f.safetensors);
-		assertSameTensors(f.torchWeights, p.obtain("VGG19_TORCHVISION", f.listener));
-		assertTrue(Files.exists(DefaultWeightsProvider.sidecar(placed)), "sha256 recorded");
+		WeightsUnavailableException e = assertThrows(WeightsUnavailableException.class,
+			() -> p.obtain("VGG19_TORCHVISION", f.listener));
+		assertTrue(e.getMessage().contains("output channels"), e.getMessage());
+		assertTrue(e.getMessage().contains(placed.toString()), e.getMessage());
+	}
+
+	@Test
+	void aFileAPersonPutInTheCacheGetsItsHashRecorded() throws IOException {
+		Path placed = f.cacheDir.resolve(f.safetensorsSource.fileName());
+		Files.createDirectories(f.cacheDir);
+		Files.write(placed, f.safetensors);
+		assertSameTensors(f.torchWeights, f.provider().obtain(f.safetensorsSource, f.listener));
+		assertEquals(0, f.safetensorsResource.ranges().size());
+		assertTrue(Files.readString(DefaultWeightsProvider.sidecar(placed)).startsWith(Checksums.hex("SHA-256", placed)));
+	}
+
+	@Test
+	void lineListenerFormatsProgress() {
+		List<String> lines = new ArrayList<>();
+		DownloadListener l = DownloadListener.lines(lines::add);
+		l.progress("u", 12_300_000, 80_100_000, 5_200_000);
+		l.progress("u", 12_400_000, 80_100_000, 5_200_000);
+		l.progress("u", 80_100_000, 80_100_000, 5_000_000);
+		l.status("hello");
+		assertEquals(List.of("Downloading weights: 12.3 of 80.1 MB (5.2 MB/s)", "Downloading weights: 80.1 of 80.1 MB (5.0 MB/s)",
+			"hello"), lines);
 	}
 }
