@@ -72,10 +72,11 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 					boolean report = iteration % settings.reportEvery() == 0 || iteration == settings.steps() || i == 0;
 					try (NDManager step = scale.newSubManager()) {
 						x.tempAttach(step);
+						objective.beginStep();
 						NDArray loss = optimizer.step(x, objective, step);
 						x.intern(x.clip(0f, 1f));
-						StepReport r = report(settings, iteration, loss, objective.lastTerms(), report, start, w, h);
-						if (r.hasLosses()) {
+						StepReport r = report(settings, iteration, loss, objective.stepTerms(), report, start, w, h);
+						if (report) {
 							if (!Double.isFinite(r.total())) {
 								throw new ArithmeticException("The loss became " + r.total() + " at step " + iteration
 									+ ": lower the learning rate or the style weight");

@@ -59,8 +59,8 @@ public final class FeatureNetwork implements AutoCloseable {
 		this.depth = deepestIndex + 1;
 		this.manager = parent.newSubManager();
 		InputConvention c = weights.convention();
-		this.mean = manager.create(c.mean(), new Shape(1, 3, 1, 1)).toType(dataType, false);
-		this.std = manager.create(c.std(), new Shape(1, 3, 1, 1)).toType(dataType, false);
+		this.mean = upload(manager, c.mean(), new Shape(1, 3, 1, 1), dataType);
+		this.std = upload(manager, c.std(), new Shape(1, 3, 1, 1), dataType);
 		this.bgr = c.bgr();
 		this.scale = c.scale();
 		List<String> names = architecture.layerNames();
@@ -77,8 +77,8 @@ public final class FeatureNetwork implements AutoCloseable {
 					+ nameByIndex[i] + " (" + VggArchitecture.weightName(i) + "), which the chosen layers need; "
 					+ "choose shallower layers or a complete weights file");
 			}
-			convs.add(new NDArray[] { manager.create(w.data(), new Shape(w.shape())).toType(dataType, false),
-				manager.create(b.data(), new Shape(b.shape())).toType(dataType, false) });
+			convs.add(new NDArray[] { upload(manager, w.data(), new Shape(w.shape()), dataType),
+				upload(manager, b.data(), new Shape(b.shape()), dataType) });
 		}
 	}
 
@@ -94,7 +94,19 @@ public final class FeatureNetwork implements AutoCloseable {
 
 	/** Copies an image onto this network's device and precision as a (1, 3, H, W) array owned by {@code manager}. */
 	public NDArray toArray(RgbImage image, NDManager manager) {
-		return manager.create(image.data(), new Shape(1, 3, image.height(), image.width())).toType(dataType, false);
+		return upload(manager, image.data(), new Shape(1, 3, image.height(), image.width()), dataType);
+	}
+
+	/**
+	 * Copies Java data into an array whose memory the engine owns. DJL's CPU arrays made from
+	 * Java data wrap a direct buffer that the Java GC frees; an owned copy cannot be freed under
+	 * a tensor that still uses it.
+	 */
+	static NDArray upload(NDManager manager, float[] data, Shape shape, DataType dataType) {
+		try (NDArray wrapped = manager.create(data, shape)) {
+			// toType to the same type returns the same tensor, so copy explicitly.
+			return dataType == wrapped.getDataType() ? wrapped.duplicate() : wrapped.toType(dataType, true);
+		}
 	}
 
 	/** Number of layers kept (the deepest index + 1). */
@@ -115,7 +127,7 @@ public final class FeatureNetwork implements AutoCloseable {
 				+ " but the network was built up to " + (depth - 1));
 		}
 		NDArray x = bgr ? image.flip(1) : image;
-		x = x.mul(scale).sub(mean).div(std);
+		x = x.mul(Scalars.of(x, scale)).sub(mean).div(std);
 		for (int i = 0; i <= last; i++) {
 			String name = nameByIndex[i];
 			if (name.startsWith("conv")) {

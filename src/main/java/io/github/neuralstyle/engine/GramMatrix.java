@@ -20,6 +20,6 @@ public final class GramMatrix {
 		long c = s.get(1);
 		long hw = s.get(2) * s.get(3);
 		NDArray f = features.reshape(c, hw);
-		return f.matMul(f.transpose()).div((float) (c * hw));
+		return f.matMul(f.transpose()).div(Scalars.of(f, c * hw));
 	}
 }

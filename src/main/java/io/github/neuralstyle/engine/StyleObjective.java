@@ -23,7 +23,7 @@ final class StyleObjective implements Objective, AutoCloseable {
 	private final Map<String, NDArray> contentTargets = new HashMap<>();
 	private final Map<String, NDArray> styleTargets = new HashMap<>();
 	private final Set<String> layers = new LinkedHashSet<>();
-	private NDArray[] lastTerms;
+	private NDArray[] terms;
 
 	/** Computes the targets from {@code content} and {@code style} at their given sizes. */
 	StyleObjective(FeatureNetwork network, StyleTransferSettings settings, RgbImage content, RgbImage style,
@@ -68,14 +68,22 @@ final class StyleObjective implements Objective, AutoCloseable {
 			total = weighted(total, style, settings.styleWeight());
 			total = weighted(total, tv, settings.tvWeight());
 			collector.backward(total);
-			lastTerms = new NDArray[] { content, style, tv };
+			if (terms == null) terms = new NDArray[] { content, style, tv };
 		}
 		return new Evaluation(total, leaf.getGradient());
 	}
 
-	/** The unweighted content, style and TV terms of the last evaluation; null where a term is off. */
-	NDArray[] lastTerms() {
-		return lastTerms;
+	/** Forgets the terms of earlier evaluations: the next evaluation's are the step's. */
+	void beginStep() {
+		terms = null;
+	}
+
+	/**
+	 * The unweighted content, style and TV terms at the point a step started from (its first
+	 * evaluation; a line search makes more); null where a term is off.
+	 */
+	NDArray[] stepTerms() {
+		return terms;
 	}
 
 	private static NDArray sum(Map<String, NDArray> targets, Map<String, Double> weights, Map<String, NDArray> f,
@@ -85,7 +93,7 @@ final class StyleObjective implements Objective, AutoCloseable {
 		for (Map.Entry<String, NDArray> t : targets.entrySet()) {
 			NDArray features = f.get(t.getKey());
 			NDArray term = gram ? Losses.style(features, t.getValue()) : Losses.content(features, t.getValue());
-			term = term.mul(weights.get(t.getKey()).floatValue());
+			term = term.mul(Scalars.of(term, weights.get(t.getKey())));
 			acc = acc == null ? term : acc.add(term);
 		}
 		return acc;
@@ -93,7 +101,7 @@ final class StyleObjective implements Objective, AutoCloseable {
 
 	private static NDArray weighted(NDArray acc, NDArray term, double weight) {
 		if (term == null || weight == 0) return acc;
-		NDArray w = term.mul((float) weight);
+		NDArray w = term.mul(Scalars.of(term, weight));
 		return acc == null ? w : acc.add(w);
 	}
 
