@@ -1,0 +1,146 @@
+package io.github.neuralstyle.engine;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Gatys-style optimisation of the output's pixels, coarse to fine over
+ * {@link StyleTransferSettings#scales()} scales. Each step runs in its own sub-manager so
+ * memory stays flat; all native memory of a run is freed when it ends, fails or is cancelled.
+ */
+public final class DefaultStyleTransfer implements StyleTransfer {
+
+	/** PyTorch allows one gradient recording per process, so runs queue here. */
+	private static final ReentrantLock ONE_RUN_AT_A_TIME = new ReentrantLock(true);
+
+	@Override
+	public StyleTransferResult run(RgbImage content, RgbImage style, VggWeights weights, StyleTransferSettings settings,
+		ProgressListener listener, BooleanSupplier cancelled)
+	{
+		int deepest = RunPlan.checkCompatible(settings, weights.validate());
+		RunPlan plan = new RunPlan(settings, content.width(), content.height(), weights.architecture());
+		Device device = Devices.resolve(settings.device());
+		plan.checkMemory(device);
+		if (!ONE_RUN_AT_A_TIME.tryLock()) {
+			listener.status("waiting for another style transfer to finish");
+			ONE_RUN_AT_A_TIME.lock();
+		}
+		try (NDManager run = NDManager.newBaseManager(device, Devices.ENGINE);
+			FeatureNetwork network = new FeatureNetwork(weights, settings.pooling(), deepest, run))
+		{
+			return optimise(content, style, settings, plan, network, run, listener, cancelled, device);
+		}
+		finally {
+			ONE_RUN_AT_A_TIME.unlock();
+		}
+	}
+
+	private StyleTransferResult optimise(RgbImage content, RgbImage style, StyleTransferSettings settings, RunPlan plan,
+		FeatureNetwork network, NDManager run, ProgressListener listener, BooleanSupplier cancelled, Device device)
+	{
+		long start = System.nanoTime();
+		List<StepReport> history = new ArrayList<>();
+		double[] stepMillis = new double[settings.steps()];
+		RgbImage current = null;
+		int iteration = 0;
+		for (int k = 0; k < plan.scales(); k++) {
+			int w = plan.width(k);
+			int h = plan.height(k);
+			RgbImage c = ImageResize.resize(content, w, h);
+			int[] ss = ImageResize.fitLongSide(style.width(), style.height(), Math.max(w, h));
+			RgbImage s = ImageResize.resize(style, ss[0], ss[1]);
+			RgbImage init = k == 0 ? initialImage(settings, c, style) : ImageResize.resize(current, w, h);
+			listener.status(String.format("scale %d/%d: %d×%d px, computing targets", k + 1, plan.scales(), w, h));
+			try (NDManager scale = run.newSubManager();
+				StyleObjective objective = new StyleObjective(network, settings, c, s, scale);
+				Optimizer optimizer = newOptimizer(settings, scale))
+			{
+				NDArray x = StyleObjective.toArray(init, scale);
+				for (int i = 0; i < plan.steps(k); i++) {
+					if (cancelled.getAsBoolean()) throw new CancellationException("Style transfer cancelled at step " + iteration);
+					long t0 = System.nanoTime();
+					iteration++;
+					boolean report = iteration % settings.reportEvery() == 0 || iteration == settings.steps() || i == 0;
+					try (NDManager step = scale.newSubManager()) {
+						x.tempAttach(step);
+						NDArray loss = optimizer.step(x, objective, step);
+						x.intern(x.clip(0f, 1f));
+						StepReport r = report(settings, iteration, loss, objective.lastTerms(), report, start, w, h);
+						if (r.hasLosses()) {
+							if (!Double.isFinite(r.total())) {
+								throw new ArithmeticException("The loss became " + r.total() + " at step " + iteration
+									+ ": lower the learning rate or the style weight");
+							}
+							history.add(r);
+						}
+						listener.step(r);
+					}
+					stepMillis[iteration - 1] = (System.nanoTime() - t0) / 1e6;
+					if (settings.previewEvery() > 0 && iteration % settings.previewEvery() == 0) {
+						listener.preview(iteration, download(x, w, h));
+					}
+				}
+				current = download(x, w, h);
+			}
+		}
+		if (settings.resultSize() == ResultSize.CONTENT) {
+			current = ImageResize.resize(current, content.width(), content.height());
+		}
+		double[] sorted = Arrays.copyOf(stepMillis, iteration);
+		Arrays.sort(sorted);
+		return new StyleTransferResult(current, List.copyOf(history), device.toString(), iteration,
+			sorted.length == 0 ? 0 : sorted[sorted.length / 2], (System.nanoTime() - start) / 1_000_000);
+	}
+
+	private static StepReport report(StyleTransferSettings s, int iteration, NDArray loss, NDArray[] terms, boolean read,
+		long start, int w, int h)
+	{
+		long elapsed = (System.nanoTime() - start) / 1_000_000;
+		if (!read) return new StepReport(iteration, s.steps(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, elapsed, w, h);
+		return new StepReport(iteration, s.steps(), loss.getFloat(), value(terms, 0), value(terms, 1), value(terms, 2),
+			elapsed, w, h);
+	}
+
+	private static double value(NDArray[] terms, int i) {
+		return terms == null || terms[i] == null ? 0 : terms[i].getFloat();
+	}
+
+	private static Optimizer newOptimizer(StyleTransferSettings s, NDManager manager) {
+		if (s.optimizer() == OptimizerKind.ADAM) {
+			return new Adam(manager, s.learningRate(), s.beta1(), s.beta2(), s.epsilon());
+		}
+		return new Lbfgs(manager, s.learningRate(), s.historySize(), s.lineSearch());
+	}
+
+	/** The starting image at the content's working size. */
+	static RgbImage initialImage(StyleTransferSettings s, RgbImage content, RgbImage style) {
+		int w = content.width();
+		int h = content.height();
+		switch (s.init()) {
+			case NOISE:
+				float[] d = new float[3 * w * h];
+				SplittableRandom random = new SplittableRandom(s.seed());
+				for (int i = 0; i < d.length; i++) d[i] = (float) random.nextDouble();
+				return new RgbImage(w, h, d);
+			case STYLE:
+				return ImageResize.resize(style, w, h);
+			case IMAGE:
+				return ImageResize.resize(s.initImage(), w, h);
+			default:
+				return content;
+		}
+	}
+
+	private static RgbImage download(NDArray x, int w, int h) {
+		return new RgbImage(w, h, x.toFloatArray());
+	}
+}

@@ -1,0 +1,30 @@
+package io.github.neuralstyle.engine;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+
+/** Resolves a {@link DeviceChoice} to a DJL device on the PyTorch engine. */
+public final class Devices {
+
+	/** The DJL engine name everything here runs on. */
+	public static final String ENGINE = "PyTorch";
+
+	private Devices() {}
+
+	/** The device for {@code choice}; GPU fails with a clear message when none is visible. */
+	public static Device resolve(DeviceChoice choice) {
+		int gpus = Engine.getEngine(ENGINE).getGpuCount();
+		switch (choice) {
+			case CPU:
+				return Device.cpu();
+			case GPU:
+				if (gpus == 0) {
+					throw new IllegalStateException("device=gpu, but PyTorch sees no GPU on this machine: use device=auto or "
+						+ "device=cpu, or install a CUDA build of libtorch (see docs/gpu.md)");
+				}
+				return Device.gpu();
+			default:
+				return gpus > 0 ? Device.gpu() : Device.cpu();
+		}
+	}
+}
