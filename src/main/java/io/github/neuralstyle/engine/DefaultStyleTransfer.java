@@ -64,7 +64,7 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 				StyleObjective objective = new StyleObjective(network, settings, c, s, scale);
 				Optimizer optimizer = newOptimizer(settings, scale))
 			{
-				NDArray x = StyleObjective.toArray(init, scale);
+				NDArray x = network.toArray(init, scale);
 				for (int i = 0; i < plan.steps(k); i++) {
 					if (cancelled.getAsBoolean()) throw new CancellationException("Style transfer cancelled at step " + iteration);
 					long t0 = System.nanoTime();

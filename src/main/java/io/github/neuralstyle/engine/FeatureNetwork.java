@@ -2,6 +2,7 @@ package io.github.neuralstyle.engine;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
@@ -39,6 +40,7 @@ public final class FeatureNetwork implements AutoCloseable {
 	private final List<NDArray[]> convs = new ArrayList<>();
 	private final String[] nameByIndex;
 	private final int depth;
+	private final DataType dataType;
 
 	/**
 	 * Builds the network on {@code parent}'s device up to and including {@code deepestIndex}.
@@ -46,13 +48,19 @@ public final class FeatureNetwork implements AutoCloseable {
 	 * @throws IllegalArgumentException if the weights lack a convolution the cut needs
 	 */
 	public FeatureNetwork(VggWeights weights, Pooling pooling, int deepestIndex, NDManager parent) {
+		this(weights, pooling, deepestIndex, parent, DataType.FLOAT32);
+	}
+
+	/** As above in a chosen precision; float64 serves numerical checks, never production runs. */
+	FeatureNetwork(VggWeights weights, Pooling pooling, int deepestIndex, NDManager parent, DataType dataType) {
+		this.dataType = dataType;
 		this.architecture = weights.architecture();
 		this.pooling = pooling;
 		this.depth = deepestIndex + 1;
 		this.manager = parent.newSubManager();
 		InputConvention c = weights.convention();
-		this.mean = manager.create(c.mean(), new Shape(1, 3, 1, 1));
-		this.std = manager.create(c.std(), new Shape(1, 3, 1, 1));
+		this.mean = manager.create(c.mean(), new Shape(1, 3, 1, 1)).toType(dataType, false);
+		this.std = manager.create(c.std(), new Shape(1, 3, 1, 1)).toType(dataType, false);
 		this.bgr = c.bgr();
 		this.scale = c.scale();
 		List<String> names = architecture.layerNames();
@@ -69,14 +77,24 @@ public final class FeatureNetwork implements AutoCloseable {
 					+ nameByIndex[i] + " (" + VggArchitecture.weightName(i) + "), which the chosen layers need; "
 					+ "choose shallower layers or a complete weights file");
 			}
-			convs.add(new NDArray[] { manager.create(w.data(), new Shape(w.shape())),
-				manager.create(b.data(), new Shape(b.shape())) });
+			convs.add(new NDArray[] { manager.create(w.data(), new Shape(w.shape())).toType(dataType, false),
+				manager.create(b.data(), new Shape(b.shape())).toType(dataType, false) });
 		}
 	}
 
 	/** The architecture. */
 	public VggArchitecture architecture() {
 		return architecture;
+	}
+
+	/** The precision of weights and expected inputs. */
+	public DataType dataType() {
+		return dataType;
+	}
+
+	/** Copies an image onto this network's device and precision as a (1, 3, H, W) array owned by {@code manager}. */
+	public NDArray toArray(RgbImage image, NDManager manager) {
+		return manager.create(image.data(), new Shape(1, 3, image.height(), image.width())).toType(dataType, false);
 	}
 
 	/** Number of layers kept (the deepest index + 1). */

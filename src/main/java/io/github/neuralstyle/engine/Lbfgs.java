@@ -80,16 +80,15 @@ public final class Lbfgs implements Optimizer {
 		double ys = ysArray.getFloat();
 		if (ys > CURVATURE_EPS) {
 			if (pairs.size() == history) {
-				NDArray[] old = pairs.removeFirst();
-				old[0].close();
-				old[1].close();
+				for (NDArray a : pairs.removeFirst()) a.close();
 			}
 			NDArray rho = ysArray.pow(-1f);
+			// Before y moves to the history's manager: results of ops on y land in y's manager.
+			hDiag = ys / y.dot(y).getFloat();
 			s.attach(manager);
 			y.attach(manager);
 			rho.attach(manager);
 			pairs.addLast(new NDArray[] { s, y, rho });
-			hDiag = ys / y.dot(y).getFloat();
 		}
 	}
 

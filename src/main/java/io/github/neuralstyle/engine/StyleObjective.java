@@ -3,7 +3,6 @@ package io.github.neuralstyle.engine;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 
 import java.util.HashMap;
@@ -37,14 +36,14 @@ final class StyleObjective implements Objective, AutoCloseable {
 		if (settings.styleWeight() > 0) layers.addAll(settings.styleLayers().keySet());
 		try (NDManager tmp = targets.newSubManager()) {
 			if (settings.contentWeight() > 0 && !settings.contentLayers().isEmpty()) {
-				Map<String, NDArray> f = network.features(toArray(content, tmp), settings.contentLayers().keySet());
+				Map<String, NDArray> f = network.features(network.toArray(content, tmp), settings.contentLayers().keySet());
 				for (Map.Entry<String, NDArray> e : f.entrySet()) {
 					e.getValue().attach(targets);
 					contentTargets.put(e.getKey(), e.getValue());
 				}
 			}
 			if (settings.styleWeight() > 0) {
-				Map<String, NDArray> f = network.features(toArray(style, tmp), settings.styleLayers().keySet());
+				Map<String, NDArray> f = network.features(network.toArray(style, tmp), settings.styleLayers().keySet());
 				for (Map.Entry<String, NDArray> e : f.entrySet()) {
 					NDArray gram = GramMatrix.of(e.getValue());
 					gram.attach(targets);
@@ -52,11 +51,6 @@ final class StyleObjective implements Objective, AutoCloseable {
 				}
 			}
 		}
-	}
-
-	/** Copies an image onto the device as a (1, 3, H, W) array. */
-	static NDArray toArray(RgbImage image, NDManager manager) {
-		return manager.create(image.data(), new Shape(1, 3, image.height(), image.width()));
 	}
 
 	@Override

@@ -1,0 +1,59 @@
+package io.github.neuralstyle.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import io.github.neuralstyle.testsupport.SyntheticVgg;
+import io.github.neuralstyle.testsupport.TestImages;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+/** Long runs keep native memory flat; a finished run frees everything it held. */
+class MemoryTest {
+
+	@Test
+	void fiveHundredStepsHoldNoMoreArraysAndBoundedRss() {
+		NDManager system;
+		try (NDManager probe = NDManager.newBaseManager(ai.djl.Device.cpu(), Devices.ENGINE)) {
+			system = probe.getParentManager();
+		}
+		int before = system.getManagedArrays().size();
+		long[] arrays = new long[501];
+		long[] rss = new long[501];
+		ProgressListener sample = new ProgressListener() {
+			@Override
+			public void step(StepReport r) {
+				arrays[r.iteration()] = system.getManagedArrays().size();
+				rss[r.iteration()] = rssKb();
+			}
+		};
+		for (OptimizerKind kind : OptimizerKind.values()) {
+			StyleTransferSettings s = StyleTransferRunTest.small(kind).optSize(32).optSteps(kind == OptimizerKind.ADAM ? 500 : 250)
+				.optHistorySize(10).build();
+			new DefaultStyleTransfer().run(TestImages.content(32, 32), TestImages.style(32, 32), SyntheticVgg.vgg19(16, 1), s,
+				sample, () -> false);
+			int last = s.steps();
+			assertEquals(arrays[50], arrays[last], kind + ": live arrays grew from step 50 to " + last);
+			long growthKb = rss[last] - rss[50];
+			assertTrue(growthKb < 64 * 1024, kind + ": RSS grew by " + growthKb + " kB from step 50 to " + last);
+			assertEquals(before, system.getManagedArrays().size(), kind + ": arrays left after the run");
+		}
+	}
+
+	static long rssKb() {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+				if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+			}
+		}
+		catch (IOException | NumberFormatException e) {
+			// not Linux: RSS is not measured
+		}
+		return 0;
+	}
+}

@@ -1,0 +1,284 @@
+package io.github.neuralstyle.tools;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Random;
+import javax.imageio.ImageIO;
+
+/**
+ * Writes the redistributable sample images of {@code sample-data/}: one content image (a
+ * fluorescence-like cell field) and three style textures (waves, mosaic, brush strokes).
+ * Everything is computed from fixed seeds with plain arithmetic, so each run writes the
+ * same bytes. Run: {@code mvn -B -q test-compile exec:java
+ * -Dexec.mainClass=io.github.neuralstyle.tools.SampleData -Dexec.classpathScope=test}.
+ */
+public final class SampleData {
+
+	private SampleData() {}
+
+	/** Writes the four PNGs into the folder given as first argument (default sample-data). */
+	public static void main(String[] args) throws IOException {
+		Path dir = Paths.get(args.length > 0 ? args[0] : "sample-data");
+		Files.createDirectories(dir);
+		write(dir.resolve("content-cells.png"), cells(256, 192, 7));
+		write(dir.resolve("style-waves.png"), waves(256, 256));
+		write(dir.resolve("style-mosaic.png"), mosaic(256, 256, 11));
+		write(dir.resolve("style-brush.png"), brush(256, 256, 5));
+	}
+
+	/** Encodes an image as PNG bytes (no timestamps: same pixels, same bytes). */
+	public static byte[] png(BufferedImage image) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		if (!ImageIO.write(image, "png", out)) throw new IOException("no PNG writer");
+		return out.toByteArray();
+	}
+
+	private static void write(Path file, BufferedImage image) throws IOException {
+		Files.write(file, png(image));
+		System.out.println("wrote " + file + " (" + Files.size(file) + " bytes)");
+	}
+
+	/** Fluorescence-like field: blue nuclei, green cytoplasm, red puncta on a dark background. */
+	public static BufferedImage cells(int w, int h, long seed) {
+		Random rnd = new Random(seed);
+		float[][] c = new float[3][w * h];
+		double[][] centres = spread(rnd, 18, w - 24, h - 24, 34, false);
+		for (double[] centre : centres) {
+			double cx = 12 + centre[0], cy = 12 + centre[1];
+			double r = 14 + rnd.nextDouble() * 12, angle = rnd.nextDouble() * Math.PI;
+			double elong = 1 + rnd.nextDouble() * 0.5, phase = rnd.nextDouble() * 6.3;
+			double bright = 0.55 + 0.45 * rnd.nextDouble();
+			// nucleus offset a little from the cell centre
+			double nx = cx + (rnd.nextDouble() - 0.5) * r * 0.3, ny = cy + (rnd.nextDouble() - 0.5) * r * 0.3;
+			double nr = r * (0.38 + 0.1 * rnd.nextDouble());
+			for (int y = 0; y < h; y++) {
+				for (int x = 0; x < w; x++) {
+					double dx = x - cx, dy = y - cy;
+					double u = dx * Math.cos(angle) + dy * Math.sin(angle);
+					double v = (-dx * Math.sin(angle) + dy * Math.cos(angle)) * elong;
+					double theta = Math.atan2(v, u);
+					double edge = r * (1 + 0.18 * Math.sin(3 * theta + phase) + 0.08 * Math.sin(5 * theta - phase));
+					double d = Math.hypot(u, v) / edge;
+					int i = y * w + x;
+					if (d < 1.3) {
+						// cytoplasm: brighter towards the membrane, soft falloff outside
+						double cyto = d < 1 ? 0.35 + 0.4 * d * d : 0.75 * Math.exp(-(d - 1) * (d - 1) / 0.01);
+						c[1][i] = (float) Math.max(c[1][i], bright * cyto);
+					}
+					double dn = Math.hypot(x - nx, y - ny) / nr;
+					if (dn < 1.4) {
+						double nuc = dn < 1 ? 0.85 - 0.25 * dn * dn : 0.6 * Math.exp(-(dn - 1) * (dn - 1) / 0.008);
+						c[2][i] = (float) Math.max(c[2][i], nuc);
+						c[1][i] *= (float) Math.min(1, 0.4 + 0.6 * dn);
+					}
+				}
+			}
+			int puncta = 6 + rnd.nextInt(8);
+			for (int p = 0; p < puncta; p++) {
+				double a = rnd.nextDouble() * 2 * Math.PI, rr = r * (0.5 + 0.4 * rnd.nextDouble());
+				double px = cx + rr * Math.cos(a), py = cy + rr * Math.sin(a) / elong;
+				splat(c[0], w, h, px, py, 1.6, 0.9);
+			}
+		}
+		Random noise = new Random(seed * 31 + 1);
+		for (int ch = 0; ch < 3; ch++) {
+			for (int i = 0; i < w * h; i++) {
+				c[ch][i] = (float) (c[ch][i] + 0.03 + 0.025 * noise.nextGaussian());
+			}
+			blur(c[ch], w, h);
+		}
+		// pseudo-colour: DAPI blue slightly cyan, GFP green, puncta magenta-red
+		float[][] rgb = new float[3][w * h];
+		for (int i = 0; i < w * h; i++) {
+			rgb[0][i] = c[0][i] + 0.15f * c[2][i];
+			rgb[1][i] = c[1][i] + 0.25f * c[2][i];
+			rgb[2][i] = c[2][i] * 1.1f + 0.5f * c[0][i];
+		}
+		return image(rgb, w, h);
+	}
+
+	/** Layered ocean waves with foam crests under an orange sky. */
+	public static BufferedImage waves(int w, int h) {
+		float[][] rgb = new float[3][w * h];
+		double[][] palette = {{0.03, 0.09, 0.32}, {0.05, 0.30, 0.55}, {0.10, 0.55, 0.68}, {0.45, 0.80, 0.85}};
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				double[] col = {0.98 - 0.3 * y / h, 0.62 - 0.2 * y / h, 0.25 + 0.2 * y / h}; // sky
+				// bands from back (top) to front (bottom); the last band drawn wins
+				for (int b = 0; b < 9; b++) {
+					double base = 40 + b * 26;
+					double wl = 60 - b * 3, amp = 7 + b * 1.4;
+					double s = (x + b * 37) / wl * 2 * Math.PI;
+					double crest = base + amp * Math.sin(s) + 0.35 * amp * Math.sin(2.3 * s + b) - amp * 0.6 * Math.pow(Math.max(0, Math.sin(s - 0.6)), 8);
+					if (y >= crest) {
+						double depth = (y - crest) / 26.0;
+						double[] p = palette[(b + (int) Math.floor(depth * 1.2)) % palette.length];
+						double stripe = 0.5 + 0.5 * Math.sin((y - crest) * 0.9 + 3 * Math.sin(s));
+						double shade = 0.75 + 0.35 * stripe;
+						col = new double[] {p[0] * shade, p[1] * shade, p[2] * shade};
+						if (y - crest < 3.5) col = new double[] {0.97, 0.96, 0.90}; // foam line
+						else if (y - crest < 6 && ((x * 7 + b * 13) % 11) < 4) col = new double[] {0.85, 0.93, 0.95};
+					}
+				}
+				int i = y * w + x;
+				for (int ch = 0; ch < 3; ch++) rgb[ch][i] = (float) col[ch];
+			}
+		}
+		return image(rgb, w, h);
+	}
+
+	/** Stained-glass mosaic: Voronoi tiles in saturated colours with dark grout. */
+	public static BufferedImage mosaic(int w, int h, long seed) {
+		Random rnd = new Random(seed);
+		double[][] seeds = spread(rnd, 110, w, h, 15, true);
+		int n = seeds.length;
+		double[] sx = new double[n], sy = new double[n];
+		float[][] tile = new float[n][];
+		double[][] palette = {{0.90, 0.12, 0.15}, {0.98, 0.72, 0.05}, {0.10, 0.35, 0.85}, {0.05, 0.65, 0.35},
+			{0.55, 0.15, 0.70}, {0.98, 0.45, 0.10}, {0.15, 0.75, 0.85}, {0.95, 0.90, 0.75}};
+		for (int k = 0; k < n; k++) {
+			sx[k] = seeds[k][0];
+			sy[k] = seeds[k][1];
+			double[] p = palette[rnd.nextInt(palette.length)];
+			double v = 0.8 + 0.25 * rnd.nextDouble();
+			tile[k] = new float[] {(float) (p[0] * v), (float) (p[1] * v), (float) (p[2] * v)};
+		}
+		float[][] rgb = new float[3][w * h];
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				int best = 0;
+				double d1 = Double.MAX_VALUE, d2 = Double.MAX_VALUE;
+				for (int k = 0; k < n; k++) {
+					// wrap around so the texture tiles seamlessly
+					double dx = Math.abs(x - sx[k]), dy = Math.abs(y - sy[k]);
+					dx = Math.min(dx, w - dx);
+					dy = Math.min(dy, h - dy);
+					double d = Math.sqrt(dx * dx + dy * dy);
+					if (d < d1) {
+						d2 = d1;
+						d1 = d;
+						best = k;
+					} else if (d < d2) {
+						d2 = d;
+					}
+				}
+				double gap = d2 - d1;
+				int i = y * w + x;
+				double glow = 1.1 - 0.35 * Math.min(1, d1 / 18); // lighter in the tile centre
+				double grout = gap < 2.2 ? 0.08 : gap < 3.2 ? 0.5 : 1;
+				for (int ch = 0; ch < 3; ch++) {
+					rgb[ch][i] = (float) (grout < 1 ? 0.07 + (tile[best][ch] * glow - 0.07) * (grout - 0.08) : tile[best][ch] * glow);
+				}
+			}
+		}
+		return image(rgb, w, h);
+	}
+
+	/** Impasto brush strokes following a swirling flow field, warm strokes over a blue ground. */
+	public static BufferedImage brush(int w, int h, long seed) {
+		Random rnd = new Random(seed);
+		float[][] rgb = new float[3][w * h];
+		for (int i = 0; i < w * h; i++) {
+			rgb[0][i] = 0.08f;
+			rgb[1][i] = 0.16f;
+			rgb[2][i] = 0.42f;
+		}
+		double[][] palette = {{0.98, 0.82, 0.15}, {0.95, 0.55, 0.08}, {0.20, 0.40, 0.85}, {0.10, 0.22, 0.60},
+			{0.55, 0.78, 0.95}, {0.98, 0.95, 0.70}, {0.85, 0.25, 0.12}};
+		int strokes = 1400;
+		for (int s = 0; s < strokes; s++) {
+			double x = rnd.nextDouble() * w, y = rnd.nextDouble() * h;
+			double[] p = palette[rnd.nextInt(palette.length)];
+			double half = 2.2 + rnd.nextDouble() * 2.5;
+			int len = 8 + rnd.nextInt(14);
+			double bristleSeed = rnd.nextDouble() * 100;
+			for (int step = 0; step < 2 * len; step++) {
+				double a = flow(x, y, w, h);
+				double tx = 0.5 * Math.cos(a), ty = 0.5 * Math.sin(a);
+				for (double o = -half; o <= half; o += 0.35) {
+					double bristle = 0.78 + 0.22 * Math.sin(o * 3.1 + bristleSeed);
+					double fade = 1 - 0.35 * step / (2.0 * len);
+					int px = Math.floorMod((int) Math.round(x - 2 * ty * o), w);
+					int py = Math.floorMod((int) Math.round(y + 2 * tx * o), h);
+					int i = py * w + px;
+					for (int ch = 0; ch < 3; ch++) rgb[ch][i] = (float) (p[ch] * bristle * fade + 0.04 * (1 - fade));
+				}
+				x += tx;
+				y += ty;
+			}
+		}
+		return image(rgb, w, h);
+	}
+
+	/** Up to n random points at least minDist apart (dart throwing; wrap: distances on a torus). */
+	private static double[][] spread(Random rnd, int n, double w, double h, double minDist, boolean wrap) {
+		double[][] pts = new double[n][];
+		int count = 0;
+		for (int tries = 0; tries < 20000 && count < n; tries++) {
+			double x = rnd.nextDouble() * w, y = rnd.nextDouble() * h;
+			boolean ok = true;
+			for (int k = 0; k < count && ok; k++) {
+				double dx = Math.abs(x - pts[k][0]), dy = Math.abs(y - pts[k][1]);
+				if (wrap) {
+					dx = Math.min(dx, w - dx);
+					dy = Math.min(dy, h - dy);
+				}
+				ok = dx * dx + dy * dy >= minDist * minDist;
+			}
+			if (ok) pts[count++] = new double[] {x, y};
+		}
+		return java.util.Arrays.copyOf(pts, count);
+	}
+
+	private static double flow(double x, double y, int w, int h) {
+		double u = x / w * 2 * Math.PI, v = y / h * 2 * Math.PI;
+		return 2.2 * Math.sin(u + Math.cos(v)) + 1.4 * Math.cos(2 * v - u) + Math.sin(3 * u) * 0.5;
+	}
+
+	private static void splat(float[] c, int w, int h, double px, double py, double sigma, double amp) {
+		int r = (int) Math.ceil(3 * sigma);
+		for (int y = (int) py - r; y <= (int) py + r; y++) {
+			for (int x = (int) px - r; x <= (int) px + r; x++) {
+				if (x < 0 || y < 0 || x >= w || y >= h) continue;
+				double d2 = (x - px) * (x - px) + (y - py) * (y - py);
+				c[y * w + x] += (float) (amp * Math.exp(-d2 / (2 * sigma * sigma)));
+			}
+		}
+	}
+
+	/** 3×3 binomial blur, clamped at the borders: the microscope's point spread. */
+	private static void blur(float[] c, int w, int h) {
+		float[] t = new float[c.length];
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				float l = c[y * w + Math.max(0, x - 1)], r = c[y * w + Math.min(w - 1, x + 1)];
+				t[y * w + x] = 0.25f * l + 0.5f * c[y * w + x] + 0.25f * r;
+			}
+		}
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				float u = t[Math.max(0, y - 1) * w + x], d = t[Math.min(h - 1, y + 1) * w + x];
+				c[y * w + x] = 0.25f * u + 0.5f * t[y * w + x] + 0.25f * d;
+			}
+		}
+	}
+
+	private static BufferedImage image(float[][] rgb, int w, int h) {
+		BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				int i = y * w + x;
+				img.setRGB(x, y, (byte8(rgb[0][i]) << 16) | (byte8(rgb[1][i]) << 8) | byte8(rgb[2][i]));
+			}
+		}
+		return img;
+	}
+
+	private static int byte8(float v) {
+		return Math.max(0, Math.min(255, Math.round(v * 255f)));
+	}
+}

@@ -1,0 +1,90 @@
+package io.github.neuralstyle.tools;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/** The committed sample images are exactly what the generator makes, and look like images. */
+class SampleDataTest {
+
+	private static final Path DIR = Paths.get("sample-data");
+
+	@Test
+	void committedImagesMatchTheGenerator() throws IOException {
+		assertSame(SampleData.cells(256, 192, 7), "content-cells.png");
+		assertSame(SampleData.waves(256, 256), "style-waves.png");
+		assertSame(SampleData.mosaic(256, 256, 11), "style-mosaic.png");
+		assertSame(SampleData.brush(256, 256, 5), "style-brush.png");
+	}
+
+	@Test
+	void generatorIsDeterministicToTheByte() throws IOException {
+		assertArrayEquals(SampleData.png(SampleData.mosaic(64, 64, 3)), SampleData.png(SampleData.mosaic(64, 64, 3)));
+		assertArrayEquals(SampleData.png(SampleData.cells(64, 48, 3)), SampleData.png(SampleData.cells(64, 48, 3)));
+	}
+
+	@Test
+	void stylesAreColourfulAndDistinct() {
+		BufferedImage[] styles = {SampleData.waves(256, 256), SampleData.mosaic(256, 256, 11), SampleData.brush(256, 256, 5)};
+		for (BufferedImage s : styles) {
+			assertTrue(meanChroma(s) > 80, "a style image should be strongly coloured");
+			assertTrue(meanGradient(s) > 20, "a style image should be strongly textured");
+		}
+		for (int a = 0; a < styles.length; a++) {
+			for (int b = a + 1; b < styles.length; b++) {
+				assertTrue(meanAbsDiff(styles[a], styles[b]) > 40, "styles " + a + " and " + b + " look alike");
+			}
+		}
+	}
+
+	private static void assertSame(BufferedImage expected, String name) throws IOException {
+		BufferedImage actual = ImageIO.read(DIR.resolve(name).toFile());
+		assertEquals(expected.getWidth(), actual.getWidth(), name);
+		assertEquals(expected.getHeight(), actual.getHeight(), name);
+		int[] e = expected.getRGB(0, 0, expected.getWidth(), expected.getHeight(), null, 0, expected.getWidth());
+		int[] a = actual.getRGB(0, 0, actual.getWidth(), actual.getHeight(), null, 0, actual.getWidth());
+		assertArrayEquals(e, a, name + " differs from the generator: regenerate (see sample-data/README.md)");
+	}
+
+	/** Mean of max(r,g,b) - min(r,g,b): 0 for greys, 255 for pure primaries. */
+	private static double meanChroma(BufferedImage img) {
+		long sum = 0;
+		for (int y = 0; y < img.getHeight(); y++) {
+			for (int x = 0; x < img.getWidth(); x++) {
+				int p = img.getRGB(x, y), r = (p >> 16) & 255, g = (p >> 8) & 255, b = p & 255;
+				sum += Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
+			}
+		}
+		return sum / (double) (img.getWidth() * img.getHeight());
+	}
+
+	/** Mean absolute horizontal difference summed over channels. */
+	private static double meanGradient(BufferedImage img) {
+		long sum = 0;
+		for (int y = 0; y < img.getHeight(); y++) {
+			for (int x = 1; x < img.getWidth(); x++) {
+				int p = img.getRGB(x, y), q = img.getRGB(x - 1, y);
+				for (int shift = 0; shift < 24; shift += 8) sum += Math.abs(((p >> shift) & 255) - ((q >> shift) & 255));
+			}
+		}
+		return sum / (double) (img.getWidth() * img.getHeight());
+	}
+
+	private static double meanAbsDiff(BufferedImage a, BufferedImage b) {
+		long sum = 0;
+		for (int y = 0; y < a.getHeight(); y++) {
+			for (int x = 0; x < a.getWidth(); x++) {
+				int p = a.getRGB(x, y), q = b.getRGB(x, y);
+				for (int shift = 0; shift < 24; shift += 8) sum += Math.abs(((p >> shift) & 255) - ((q >> shift) & 255));
+			}
+		}
+		return sum / (3.0 * a.getWidth() * a.getHeight());
+	}
+}
