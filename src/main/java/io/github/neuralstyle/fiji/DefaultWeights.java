@@ -1,17 +1,29 @@
 package io.github.neuralstyle.fiji;
 
 import io.github.neuralstyle.engine.VggWeights;
+import io.github.neuralstyle.weights.DownloadListener;
+import io.github.neuralstyle.weights.WeightsProvider;
 
 import java.io.IOException;
 
-/** The weights source used in Fiji: the {@code weights} package (download, cache, local files). */
+/** The weights source used in Fiji: the {@code weights} package (download once, cache, local files). */
 final class DefaultWeights {
 
 	private DefaultWeights() {}
 
-	/** Resolves a model id or file path. */
+	/** Resolves a model id or file path through {@link WeightsProvider#standard()}. */
 	static VggWeights resolve(String spec, WeightsResolver.Progress progress) throws IOException {
-		// TODO(weights branch): delegate to io.github.neuralstyle.weights.WeightsProvider once merged.
-		throw new IOException("model=" + spec + ": weights loading is not available in this build yet");
+		return WeightsProvider.standard().obtain(spec, new DownloadListener() {
+
+			@Override
+			public void progress(String url, long bytes, long total, double bytesPerSecond) {
+				progress.bytes(bytes, total);
+			}
+
+			@Override
+			public void status(String message) {
+				progress.status(message);
+			}
+		});
 	}
 }
