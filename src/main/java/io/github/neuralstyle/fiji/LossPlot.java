@@ -26,15 +26,16 @@ final class LossPlot {
 		for (int i = 0; i < n; i++) {
 			StepReport r = history.get(i);
 			it[i] = r.iteration();
-			total[i] = r.total();
-			content[i] = s.contentWeight() * r.content();
-			style[i] = s.styleWeight() * r.style();
-			tv[i] = s.tvWeight() * r.tv();
+			total[i] = positive(r.total());
+			content[i] = positive(s.contentWeight() * r.content());
+			style[i] = positive(s.styleWeight() * r.style());
+			tv[i] = positive(s.tvWeight() * r.tv());
 		}
-		Plot plot = new Plot("Losses of " + title, "iteration", "loss");
-		plot.setLogScaleY();
+		Plot plot = new Plot("Losses of " + title, "iteration", "loss (log scale)");
+		plot.setLineWidth(2);
 		plot.setColor(Color.BLACK);
 		plot.addPoints(it, total, Plot.LINE);
+		plot.setLineWidth(1);
 		plot.setColor(Color.BLUE);
 		plot.addPoints(it, content, Plot.LINE);
 		plot.setColor(Color.RED);
@@ -43,7 +44,14 @@ final class LossPlot {
 		plot.addPoints(it, tv, Plot.LINE);
 		plot.setLegend("total\tα·content\tβ·style\tγ·TV", Plot.AUTO_POSITION);
 		plot.setLimitsToFit(false);
+		// After the limits: log axes set earlier are reset when the limits are fitted.
+		plot.setAxisYLog(true);
 		return plot;
+	}
+
+	/** Log axes cannot show 0 (e.g. γ = 0): leave such points out. */
+	private static double positive(double v) {
+		return v > 0 ? v : Double.NaN;
 	}
 
 	/**
