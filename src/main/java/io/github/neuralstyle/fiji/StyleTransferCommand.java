@@ -2,6 +2,7 @@ package io.github.neuralstyle.fiji;
 
 import static io.github.neuralstyle.fiji.ParameterChecks.PRESET;
 
+import ij.IJ;
 import ij.ImagePlus;
 
 import io.github.neuralstyle.engine.StyleTransferResult;
@@ -33,6 +34,9 @@ import org.scijava.plugin.Plugin;
  * lower-cased key. A preset supplies the loss recipe; every recipe field whose value is the
  * word {@code preset} takes the preset's value, any other value overrides it. Iterations and
  * size are always taken as given. Errors cancel the command with a message naming the macro key.
+ * <p>
+ * A run stops within one step when the command is cancelled, its thread interrupted, or Esc
+ * pressed in ImageJ.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Neural Style>Style Transfer...",
 	description = "Gatys-style neural style transfer (VGG19 on DJL's PyTorch engine)")
@@ -131,6 +135,7 @@ public class StyleTransferCommand extends ContextCommand {
 	@Override
 	public void run() {
 		boolean previewAllowed = MacroBridge.canShowWindows();
+		IJ.resetEscape(); // a stale Esc from before must not stop this run
 		Progress progress = new Progress(status, previewAllowed ? new PreviewWindow() : null);
 		try {
 			StyleTransferSettings settings = CommandSettings.of(this, previewAllowed);
@@ -140,7 +145,7 @@ public class StyleTransferCommand extends ContextCommand {
 			ConvertedImage s = convert("style", style, settings.size());
 			VggWeights w = neuralStyle.weights(spec, progress.weights());
 			StyleTransferResult r = neuralStyle.engine().run(c.image(), s.image(), w, settings, progress,
-				() -> isCanceled() || Thread.currentThread().isInterrupted());
+				() -> isCanceled() || IJ.escapePressed() || Thread.currentThread().isInterrupted());
 			ImagePlus out = RgbToImage.toImagePlus(r.image(), ResultType.of(content, c, s), content, title());
 			ResultFiles.describe(out, content, c, style, s, settings, w, r);
 			if (saveTo != null) ResultFiles.save(out, saveTo);
