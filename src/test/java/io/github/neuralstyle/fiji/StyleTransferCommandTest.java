@@ -154,6 +154,25 @@ class StyleTransferCommandTest {
 	}
 
 	@Test
+	void escapeInImageJStopsTheRun() throws Exception {
+		ImagePlus content = TestImagePlus.of("gray8", "c", 32, 32);
+		var latch = harness.engine.armFirstStep();
+		var future = harness.start(CommandHarness.fast(Map.of("content", content, "style", content,
+			"iterations", 100_000)));
+		assertTrue(latch.await(60, TimeUnit.SECONDS));
+		ij.IJ.setKeyDown(java.awt.event.KeyEvent.VK_ESCAPE);
+		try {
+			CommandModule m = future.get(60, TimeUnit.SECONDS);
+			assertTrue(m.isCanceled());
+			assertTrue(m.getCancelReason().contains("cancelled"), m.getCancelReason());
+			assertNull(m.getOutput("result"));
+		}
+		finally {
+			ij.IJ.resetEscape();
+		}
+	}
+
+	@Test
 	void statusMessageFormat() {
 		assertEquals("3.2e4", Progress.shortNumber(32_000));
 		assertEquals("512", Progress.shortNumber(512));
