@@ -54,7 +54,7 @@ public enum Preset {
 	 * per-pixel gradient from our γ·mean(…) on [0,1] pixels at 512×512 is
 	 * γ = 1e-3 · 255² · (3·512·512) / 2 ≈ 2.56e7.
 	 */
-	static final double JCJOHNSON_TV = 1e-3 * 255 * 255 * 3 * 512 * 512 / 2;
+	static final double JCJOHNSON_TV = Math.round(1e-3 * 255 * 255 * 3 * 512 * 512 / 2);
 
 	private final String id;
 	private final String model;

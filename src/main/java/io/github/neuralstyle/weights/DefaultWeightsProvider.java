@@ -1,5 +1,6 @@
 package io.github.neuralstyle.weights;
 
+import io.github.neuralstyle.engine.VggArchitecture;
 import io.github.neuralstyle.engine.VggWeights;
 
 import java.io.IOException;
@@ -76,7 +77,7 @@ public class DefaultWeightsProvider implements WeightsProvider {
 		InvalidWeightsException cachedProblem = null;
 		if (Files.exists(target)) {
 			try {
-				return verify(source, target, true);
+				return named(source, target, verify(source, target, true));
 			}
 			catch (InvalidWeightsException e) {
 				cachedProblem = e;
@@ -92,7 +93,7 @@ public class DefaultWeightsProvider implements WeightsProvider {
 			download(source, part, listener);
 			VggWeights weights;
 			try {
-				weights = verify(source, part, false);
+				weights = checkPart(source, part);
 			}
 			catch (InvalidWeightsException e) {
 				Files.deleteIfExists(part);
@@ -100,16 +101,32 @@ public class DefaultWeightsProvider implements WeightsProvider {
 				if (!resumed) throw e;
 				listener.status("Resumed download failed verification (" + e.getMessage() + "); downloading from the start");
 				download(source, part, listener);
-				weights = verify(source, part, false);
+				weights = checkPart(source, part);
 			}
 			Files.deleteIfExists(sidecar(target));
 			move(part, target);
-			if (source.md5() == null) recordSha256(target);
-			return new VggWeights(weights.architecture(), weights.convention(), weights.tensors(), source.id() + " (" + target + ")");
+			if (weights == null) {
+				try {
+					weights = verify(source, target, true);
+				}
+				catch (InvalidWeightsException e) {
+					Files.deleteIfExists(target);
+					throw e;
+				}
+			}
+			else {
+				recordSha256(target);
+			}
+			return named(source, target, weights);
 		}
 		catch (IOException e) {
 			throw unavailable(source, target, e, cachedProblem);
 		}
+	}
+
+	/** The weights described by model id and cache path, for logs and result metadata. */
+	private static VggWeights named(WeightsSource source, Path target, VggWeights w) {
+		return new VggWeights(w.architecture(), w.convention(), w.tensors(), source.id() + " (" + target + ")");
 	}
 
 	private void download(WeightsSource source, Path part, DownloadListener listener) throws IOException {
@@ -118,17 +135,30 @@ public class DefaultWeightsProvider implements WeightsProvider {
 	}
 
 	/**
+	 * Verifies a downloaded part before it is renamed: by md5 alone when known (returns null; the
+	 * file is read after the rename, because jhdf maps files and Windows cannot rename a mapped
+	 * file), else by reading its structure (returns the weights).
+	 */
+	private static VggWeights checkPart(WeightsSource source, Path part) throws IOException {
+		if (source.md5() == null) return verify(source, part, false);
+		checkMd5(source, part);
+		return null;
+	}
+
+	private static void checkMd5(WeightsSource source, Path file) throws IOException {
+		String md5 = Checksums.hex("MD5", file);
+		if (!md5.equals(source.md5())) {
+			throw new InvalidWeightsException("md5 of " + file + " is " + md5 + ", expected " + source.md5()
+				+ " (incomplete or corrupted download, or the file on the server changed)");
+		}
+	}
+
+	/**
 	 * Reads {@code file} and checks it is what {@code source} promises: its md5 if known, else
 	 * the sha256 recorded beside it (recorded now if missing), and the architecture complete.
 	 */
 	static VggWeights verify(WeightsSource source, Path file, boolean record) throws IOException {
-		if (source.md5() != null) {
-			String md5 = Checksums.hex("MD5", file);
-			if (!md5.equals(source.md5())) {
-				throw new InvalidWeightsException("md5 of " + file + " is " + md5 + ", expected " + source.md5()
-					+ " (incomplete or corrupted download, or the file on the server changed)");
-			}
-		}
+		if (source.md5() != null) checkMd5(source, file);
 		VggWeights weights = source.format().reader().read(file);
 		if (weights.architecture() != source.architecture()
 			|| weights.convolutionsPresent() != source.architecture().convCount())
@@ -136,6 +166,7 @@ public class DefaultWeightsProvider implements WeightsProvider {
 			throw new InvalidWeightsException(file + " holds " + weights.convolutionsPresent() + " convolutions of "
 				+ weights.architecture() + ", expected all " + source.architecture().convCount() + " of " + source.architecture());
 		}
+		if (source.fullWidth()) checkFullWidth(source, file, weights);
 		if (source.md5() == null) {
 			String sha = Checksums.hex("SHA-256", file);
 			Path side = sidecar(file);
@@ -151,6 +182,24 @@ public class DefaultWeightsProvider implements WeightsProvider {
 			}
 		}
 		return weights;
+	}
+
+	/** Checks every convolution has VGG's channel count, so a narrow or pruned file is not taken for the real model. */
+	private static void checkFullWidth(WeightsSource source, Path file, VggWeights weights) throws InvalidWeightsException {
+		VggArchitecture arch = weights.architecture();
+		int[] perBlock = arch.convsPerBlock();
+		int[] indices = arch.convIndices();
+		int k = 0;
+		for (int b = 0; b < perBlock.length; b++) {
+			for (int c = 0; c < perBlock[b]; c++, k++) {
+				String name = VggArchitecture.weightName(indices[k]);
+				long out = weights.tensors().get(name).shape()[0];
+				if (out != VggArchitecture.blockChannels(b)) {
+					throw new InvalidWeightsException(file + ": " + name + " has " + out + " output channels, but " + source.id()
+						+ " has " + VggArchitecture.blockChannels(b));
+				}
+			}
+		}
 	}
 
 	/** Records the sha256 of a verified file beside it, in sha256sum's format. */

@@ -25,7 +25,7 @@ public final class WeightsCache {
 
 	/** A cache in {@code folder}. */
 	public WeightsCache(Path folder) {
-		this.folder = folder.toAbsolutePath();
+		this.folder = folder.toAbsolutePath().normalize();
 	}
 
 	/** The cache of this JVM, resolved from its system properties and environment. */

@@ -19,6 +19,7 @@ public final class WeightsSource {
 	private final WeightsFormat format;
 	private final VggArchitecture architecture;
 	private final String md5;
+	private final boolean fullWidth;
 
 	/**
 	 * Creates a source.
@@ -31,12 +32,19 @@ public final class WeightsSource {
 	 * @param md5 the expected md5 of the whole file in hex, or null to verify by structure
 	 */
 	public WeightsSource(String id, URI url, String fileName, WeightsFormat format, VggArchitecture architecture, String md5) {
+		this(id, url, fileName, format, architecture, md5, true);
+	}
+
+	private WeightsSource(String id, URI url, String fileName, WeightsFormat format, VggArchitecture architecture, String md5,
+		boolean fullWidth)
+	{
 		this.id = Objects.requireNonNull(id);
 		this.url = Objects.requireNonNull(url);
 		this.fileName = Objects.requireNonNull(fileName);
 		this.format = Objects.requireNonNull(format);
 		this.architecture = Objects.requireNonNull(architecture);
 		this.md5 = md5 == null ? null : md5.toLowerCase(Locale.ROOT);
+		this.fullWidth = fullWidth;
 		if (fileName.contains("/") || fileName.contains("\\") || fileName.startsWith(".")) {
 			throw new IllegalArgumentException("Not a plain file name: " + fileName);
 		}
@@ -74,12 +82,22 @@ public final class WeightsSource {
 
 	/** The same source downloaded from another URL (mirrors, tests). */
 	public WeightsSource withUrl(URI newUrl) {
-		return new WeightsSource(id, newUrl, fileName, format, architecture, md5);
+		return new WeightsSource(id, newUrl, fileName, format, architecture, md5, fullWidth);
 	}
 
 	/** The same source with another expected md5 (tests). */
 	public WeightsSource withMd5(String newMd5) {
-		return new WeightsSource(id, url, fileName, format, architecture, newMd5);
+		return new WeightsSource(id, url, fileName, format, architecture, newMd5, fullWidth);
+	}
+
+	/** Whether the file must have VGG's full channel counts (64 … 512); true unless changed for tests. */
+	public boolean fullWidth() {
+		return fullWidth;
+	}
+
+	/** The same source accepting any channel counts: for tests with narrow synthetic networks. */
+	public WeightsSource anyWidth() {
+		return new WeightsSource(id, url, fileName, format, architecture, md5, false);
 	}
 
 	@Override

@@ -67,8 +67,9 @@ final class DownloadFixture implements AutoCloseable {
 		server = LoopbackServer.start();
 		kerasResource = server.serve("/keras/vgg19_notop.h5", keras);
 		safetensorsResource = server.serve("/timm/model.safetensors", safetensors);
-		kerasSource = Model.VGG19_CAFFE.source().withUrl(server.url("/keras/vgg19_notop.h5")).withMd5(md5);
-		safetensorsSource = Model.VGG19_TORCHVISION.source().withUrl(server.url("/timm/model.safetensors"));
+		kerasSource = Model.VGG19_CAFFE.source().withUrl(server.url("/keras/vgg19_notop.h5")).withMd5(md5)
+			.anyWidth();
+		safetensorsSource = Model.VGG19_TORCHVISION.source().withUrl(server.url("/timm/model.safetensors")).anyWidth();
 	}
 
 	/** Loopback HTTP allowed, short timeouts, 3 quick attempts. */

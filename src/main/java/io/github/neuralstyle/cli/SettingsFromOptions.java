@@ -1,0 +1,53 @@
+package io.github.neuralstyle.cli;
+
+import io.github.neuralstyle.engine.DeviceChoice;
+import io.github.neuralstyle.engine.InitMode;
+import io.github.neuralstyle.engine.OptimizerKind;
+import io.github.neuralstyle.engine.Pooling;
+import io.github.neuralstyle.engine.Preset;
+import io.github.neuralstyle.engine.ResultSize;
+import io.github.neuralstyle.engine.StyleTransferSettings;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Turns command-line options into settings: the preset's values, then every option given. */
+final class SettingsFromOptions {
+
+	private SettingsFromOptions() {}
+
+	static StyleTransferSettings.Builder builder(CliOptions o) throws IOException {
+		Preset preset = o.has("preset") ? preset(o.get("preset")) : Preset.GATYS;
+		StyleTransferSettings.Builder b = StyleTransferSettings.builder(preset);
+		if (o.has("size")) b.optSize(o.integer("size"));
+		if (o.has("steps")) b.optSteps(o.integer("steps"));
+		if (o.has("scales")) b.optScales(o.integer("scales"));
+		if (o.has("optimizer")) b.optOptimizer(o.choice("optimizer", OptimizerKind.class));
+		if (o.has("lr")) b.optLearningRate(o.number("lr"));
+		if (o.has("history")) b.optHistorySize(o.integer("history"));
+		if (o.flag("line-search")) b.optLineSearch(true);
+		if (o.has("init")) b.optInit(o.choice("init", InitMode.class));
+		if (o.has("init-image")) b.optInitImage(ImageFiles.read(Path.of(o.get("init-image"))));
+		if (o.has("seed")) b.optSeed(o.integer("seed"));
+		if (o.has("content-layers")) b.optContentLayers(StyleTransferSettings.parseLayers("--content-layers", o.get("content-layers")));
+		if (o.has("style-layers")) b.optStyleLayers(StyleTransferSettings.parseLayers("--style-layers", o.get("style-layers")));
+		if (o.has("content-weight")) b.optContentWeight(o.number("content-weight"));
+		if (o.has("style-weight")) b.optStyleWeight(o.number("style-weight"));
+		if (o.has("tv-weight")) b.optTvWeight(o.number("tv-weight"));
+		if (o.has("pooling")) b.optPooling(o.choice("pooling", Pooling.class));
+		if (o.has("device")) b.optDevice(o.choice("device", DeviceChoice.class));
+		if (o.has("save-every")) b.optPreviewEvery(o.integer("save-every"));
+		if (o.has("report-every")) b.optReportEvery(o.integer("report-every"));
+		if (o.has("result-size")) b.optResultSize(o.choice("result-size", ResultSize.class));
+		return b;
+	}
+
+	private static Preset preset(String id) {
+		try {
+			return Preset.fromId(id);
+		}
+		catch (IllegalArgumentException e) {
+			throw new CliOptions.UsageException("--preset: " + e.getMessage());
+		}
+	}
+}

@@ -1,0 +1,32 @@
+package io.github.neuralstyle.cli;
+
+/** The --help text. */
+final class Usage {
+
+	private Usage() {}
+
+	static final String TEXT = String.join("\n",
+		"usage: neural-style --content FILE --style FILE --out FILE [options]",
+		"       neural-style benchmark [--sizes 128,256,512] [--steps N] [--optimizer adam|lbfgs] [--device ...] [--json FILE]",
+		"",
+		"Repaints the content image in the style of the style image (Gatys et al.), on the GPU when there is one.",
+		"",
+		"  --preset gatys|jcjohnson|pytorch-tutorial   recipe whose values the options below override (default gatys)",
+		"  --model vgg19-caffe|vgg16-caffe|vgg19-torchvision   pretrained weights, downloaded once (default: the preset's)",
+		"  --model random-vgg19|random-vgg16   seeded RANDOM weights, not pretrained: offline demos and benchmarks only",
+		"  --weights FILE          local weights: Keras .h5, or .safetensors/.npz with torchvision names (never .pth)",
+		"  --size N                working size, long side in px (16-8192; default 512)",
+		"  --steps N               optimisation steps over all scales (default: preset's)",
+		"  --scales N              coarse-to-fine scales, each half the next (1-6; default 1)",
+		"  --optimizer adam|lbfgs  --lr X   --history N   --line-search",
+		"  --init content|noise|style|image   --init-image FILE   --seed N",
+		"  --content-layers a,b:w  --style-layers a,b:w   layers conv1_1..conv5_4, relu1_1..relu5_4, pool1..pool5",
+		"  --content-weight A  --style-weight B  --tv-weight G   total = A*content + B*style + G*tv",
+		"  --pooling max|avg       --device auto|cpu|gpu",
+		"  --save-every N          also write OUT-stepNNNN.png every N steps",
+		"  --report-every N        read losses back every N steps (fewer device syncs)",
+		"  --result-size content|working   --quiet   --help",
+		"",
+		"Prints a progress line per step and, last, one JSON line describing the run. Exit 2 on bad input.",
+		"");
+}
