@@ -113,7 +113,8 @@ public class StyleTransferCommand extends ContextCommand {
 		description = "content: resized back to the content image's size; working: the working size.")
 	String resultsize = "content";
 
-	@Parameter(label = "Save result to", required = false, style = "save",
+	// Not remembered between runs: a remembered path would silently overwrite the last result.
+	@Parameter(label = "Save result to", required = false, style = "save", persist = false,
 		description = "Optional file to save the result to: .tif, .tiff or .png. Useful headless.")
 	File output;
 
