@@ -1,9 +1,12 @@
 package io.github.neuralstyle.fiji;
 
 import ij.ImagePlus;
+import ij.WindowManager;
 import ij.macro.Interpreter;
 
 import java.awt.GraphicsEnvironment;
+
+import org.scijava.thread.ThreadService;
 
 /**
  * Makes the result reachable from the ImageJ 1.x macro that ran the command.
@@ -11,8 +14,9 @@ import java.awt.GraphicsEnvironment;
  * In the GUI, Fiji shows an ImagePlus output itself ({@code imp.show()}, which in batch mode
  * registers it as a batch-mode image). Headless it does not: no user interface picks up the
  * output, so a batch macro could not {@code selectImage} or {@code saveAs} it. There we
- * register it with the macro interpreter's batch-mode images, exactly what {@code show()}
- * does in batch mode; it then is the macro's current image and counts in {@code nImages}.
+ * register it with the macro interpreter's batch-mode images and make it the macro thread's
+ * current image, exactly what {@code show()} does in batch mode; the macro can then select,
+ * measure and save it, and it counts in {@code nImages}.
  * Headless macros run in batch mode ({@code -batch}, or {@code setBatchMode(true)}).
  */
 final class MacroBridge {
@@ -24,10 +28,23 @@ final class MacroBridge {
 		return !GraphicsEnvironment.isHeadless() && !Interpreter.isBatchMode();
 	}
 
-	/** Registers a headless result with the running batch-mode macro, once. */
-	static void publish(ImagePlus imp) {
+	/**
+	 * Registers a headless result with the running batch-mode macro, once, and makes it the
+	 * current image of the thread(s) that started the command: a macro thread's own current
+	 * image (set by {@code open}, {@code newImage}, …) wins over the batch-mode list, and
+	 * SciJava runs the command on a worker thread whose parent is the macro's.
+	 */
+	static void publish(ImagePlus imp, ThreadService threads) {
 		if (!GraphicsEnvironment.isHeadless() || !Interpreter.isBatchMode()) return;
 		register(imp);
+		Thread current = Thread.currentThread();
+		Thread parent = threads == null ? null : threads.getParent(current);
+		if (parent == null) {
+			WindowManager.setTempCurrentImage(imp); // run synchronously on the caller's thread
+			return;
+		}
+		// Not on the worker itself: pool threads live on and would keep the image alive.
+		for (Thread t = parent; t != null; t = threads.getParent(t)) WindowManager.setTempCurrentImage(t, imp);
 	}
 
 	/** Adds {@code imp} to the batch-mode images unless it is there already. */

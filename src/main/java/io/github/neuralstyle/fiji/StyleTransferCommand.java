@@ -24,6 +24,7 @@ import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.scijava.thread.ThreadService;
 
 /**
  * Repaints the content image in the style of the style image. Thin by design: parameters are
@@ -133,6 +134,9 @@ public class StyleTransferCommand extends ContextCommand {
 	@Parameter
 	private LogService log;
 
+	@Parameter
+	private ThreadService threads;
+
 	@Override
 	public void run() {
 		boolean previewAllowed = MacroBridge.canShowWindows();
@@ -152,7 +156,7 @@ public class StyleTransferCommand extends ContextCommand {
 			if (saveTo != null) ResultFiles.save(out, saveTo);
 			if (plot) LossPlot.present(LossPlot.of(r.history(), settings, out.getTitle()), saveTo, log);
 			log.info(ResultFiles.summary(out, r));
-			MacroBridge.publish(out);
+			MacroBridge.publish(out, threads);
 			result = out;
 		}
 		catch (CancellationException e) {

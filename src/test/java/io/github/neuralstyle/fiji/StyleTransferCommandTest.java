@@ -130,6 +130,7 @@ class StyleTransferCommandTest {
 		}
 		finally {
 			Interpreter.batchMode = false;
+			WindowManager.setTempCurrentImage(null);
 		}
 	}
 
