@@ -99,7 +99,9 @@ public final class RgbToImage {
 	/** The LUT a grey result should carry: the content's (current channel's), or null. */
 	private static LUT grayLut(ImagePlus content) {
 		if (content instanceof CompositeImage && content.getNChannels() > 1) {
-			return ((CompositeImage) content).getChannelLut(ImageToRgb.position(content)[0]);
+			CompositeImage ci = (CompositeImage) content;
+			// Greyscale mode shows the channel in grey whatever its LUT: so does the result.
+			return ci.getMode() == ij.IJ.GRAYSCALE ? null : ci.getChannelLut(ImageToRgb.position(content)[0]);
 		}
 		return content.getProcessor().getLut();
 	}

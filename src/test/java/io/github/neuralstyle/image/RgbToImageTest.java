@@ -82,6 +82,17 @@ class RgbToImageTest {
 	}
 
 	@Test
+	void compositeInGrayscaleModeGivesAGrayResultWithoutTheChannelColour() {
+		ij.CompositeImage ci = ImageToRgbTest.threeChannels(ij.IJ.GRAYSCALE);
+		ci.setC(2);
+		ConvertedImage c = ImageToRgb.convert(ci, "content");
+		assertEquals(ResultType.GRAY8, ResultType.of(ci, c, c));
+		ImagePlus out = RgbToImage.toImagePlus(c.image(), ResultType.GRAY8, ci, "out");
+		assertEquals(150, out.getProcessor().get(0, 0));
+		assertTrue(!out.getProcessor().isColorLut());
+	}
+
+	@Test
 	void calibrationIsCopiedAndRescaledAndMetadataKept() {
 		ImagePlus content = new ImagePlus("c", new ByteProcessor(40, 20));
 		Calibration cal = content.getCalibration();
