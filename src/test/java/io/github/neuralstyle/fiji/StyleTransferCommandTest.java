@@ -174,6 +174,23 @@ class StyleTransferCommandTest {
 	}
 
 	@Test
+	void progressGoesToTheStatusBar() throws Exception {
+		java.util.List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+		Object listener = new Object() {
+
+			@org.scijava.event.EventHandler
+			void onStatus(org.scijava.app.event.StatusEvent e) {
+				if (e.getStatusMessage() != null) messages.add(e.getStatusMessage());
+			}
+		};
+		harness.context.service(org.scijava.event.EventService.class).subscribe(listener);
+		ImagePlus content = TestImagePlus.of("rgb", "c", 32, 32);
+		harness.run(CommandHarness.fast(Map.of("content", content, "style", content)));
+		assertTrue(messages.stream().anyMatch(m -> m.matches("Neural Style: iteration 2/2, loss [0-9.]+(e-?[0-9]+)?")),
+			messages::toString);
+	}
+
+	@Test
 	void statusMessageFormat() {
 		assertEquals("3.2e4", Progress.shortNumber(32_000));
 		assertEquals("512", Progress.shortNumber(512));
