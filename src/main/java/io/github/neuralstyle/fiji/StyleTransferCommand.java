@@ -1,0 +1,202 @@
+package io.github.neuralstyle.fiji;
+
+import static io.github.neuralstyle.fiji.ParameterChecks.PRESET;
+
+import ij.IJ;
+import ij.ImagePlus;
+
+import io.github.neuralstyle.engine.StyleTransferResult;
+import io.github.neuralstyle.engine.StyleTransferSettings;
+import io.github.neuralstyle.engine.VggWeights;
+import io.github.neuralstyle.image.ConvertedImage;
+import io.github.neuralstyle.image.ImageToRgb;
+import io.github.neuralstyle.image.ResultType;
+import io.github.neuralstyle.image.RgbToImage;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.concurrent.CancellationException;
+
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.thread.ThreadService;
+
+/**
+ * Repaints the content image in the style of the style image. Thin by design: parameters are
+ * checked and turned into immutable settings ({@link CommandSettings}), the images converted
+ * ({@code image} package), the engine run, the result converted back.
+ * <p>
+ * Parameter names are single lower-case words because ImageJ 1.x macros look options up by
+ * lower-cased key. A preset supplies the loss recipe; every recipe field whose value is the
+ * word {@code preset} takes the preset's value, any other value overrides it. Iterations and
+ * size are always taken as given. Errors cancel the command with a message naming the macro key.
+ * <p>
+ * A run stops within one step when the command is cancelled, its thread interrupted, or Esc
+ * pressed in ImageJ.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>Neural Style>Style Transfer...",
+	description = "Gatys-style neural style transfer (VGG19 on DJL's PyTorch engine)")
+public class StyleTransferCommand extends ContextCommand {
+
+	@Parameter(label = "Content image", description = "The image to repaint (current slice/frame of a stack).")
+	ImagePlus content;
+
+	@Parameter(label = "Style image", description = "The painting whose style is copied (current slice/frame).")
+	ImagePlus style;
+
+	@Parameter(label = "Preset", choices = { "gatys", "jcjohnson", "pytorch-tutorial" },
+		description = "Loss recipe: layers, weights, optimizer, learning rate, init, pooling, model. Fields set to 'preset' take its values.")
+	String preset = "gatys";
+
+	@Parameter(label = "Model", choices = { PRESET, "vgg19-caffe", "vgg16-caffe", "vgg19-torchvision", "file" },
+		description = "Pretrained VGG weights (downloaded once and cached), or 'file' to use the weights file below.")
+	String model = PRESET;
+
+	@Parameter(label = "Weights file", required = false, style = "open",
+		description = "Local VGG weights (.h5, .safetensors or .npz); used only when model is 'file'.")
+	File weights;
+
+	@Parameter(label = "Iterations", min = "1", max = "100000", stepSize = "10",
+		description = "Optimisation steps (over all scales).")
+	int iterations = 500;
+
+	@Parameter(label = "Size (long side, px)", min = "16", max = "8192", stepSize = "16",
+		description = "Working size: the long side in pixels the optimisation runs at.")
+	int size = 512;
+
+	@Parameter(label = "Content weight", description = "α, weight of the content loss: a number ≥ 0, or 'preset'.")
+	String contentweight = PRESET;
+
+	@Parameter(label = "Style weight", description = "β, weight of the style loss: a number ≥ 0 (e.g. 1e3), or 'preset'.")
+	String styleweight = PRESET;
+
+	@Parameter(label = "TV weight", description = "γ, weight of the total-variation (smoothness) loss: a number ≥ 0, or 'preset'.")
+	String tvweight = PRESET;
+
+	@Parameter(label = "Optimizer", choices = { PRESET, "adam", "lbfgs" },
+		description = "lbfgs converges in fewer steps; adam needs less memory.")
+	String optimizer = PRESET;
+
+	@Parameter(label = "Learning rate", description = "Adam's step size, or L-BFGS's step scale (1 is standard): a number > 0, or 'preset'.")
+	String learningrate = PRESET;
+
+	@Parameter(label = "Start from", choices = { PRESET, "content", "noise", "style" },
+		description = "The image the optimisation starts from.")
+	String init = PRESET;
+
+	@Parameter(label = "Random seed", min = "0", description = "Seed of the noise start; the same seed gives the same result.")
+	long seed = 0;
+
+	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" },
+		description = "auto uses the first GPU if there is one, else the CPU.")
+	String device = "auto";
+
+	@Parameter(label = "Pooling", choices = { PRESET, "max", "avg" },
+		description = "Pooling between VGG blocks; avg gives smoother results.")
+	String pooling = PRESET;
+
+	@Parameter(label = "Content layers", description = "e.g. relu4_2, or layer:weight pairs separated by commas; or 'preset'.")
+	String contentlayers = PRESET;
+
+	@Parameter(label = "Style layers", description = "e.g. relu1_1,relu2_1,relu3_1,relu4_1,relu5_1; or 'preset'.")
+	String stylelayers = PRESET;
+
+	@Parameter(label = "Preview every N iterations", min = "0", max = "100000",
+		description = "Update a preview window every N iterations; 0 for none. No preview headless or in batch mode.")
+	int preview = 0;
+
+	@Parameter(label = "Result size", choices = { "content", "working" },
+		description = "content: resized back to the content image's size; working: the working size.")
+	String resultsize = "content";
+
+	// Not remembered between runs: a remembered path would silently overwrite the last result.
+	@Parameter(label = "Save result to", required = false, style = "save", persist = false,
+		description = "Optional file to save the result to: .tif, .tiff or .png. Useful headless.")
+	File output;
+
+	@Parameter(label = "Plot losses", description = "Show a plot of the losses over the iterations.")
+	boolean plot = false;
+
+	@Parameter(label = "Result", type = ItemIO.OUTPUT)
+	ImagePlus result;
+
+	@Parameter
+	private NeuralStyleService neuralStyle;
+
+	@Parameter
+	private StatusService status;
+
+	@Parameter
+	private LogService log;
+
+	@Parameter
+	private ThreadService threads;
+
+	@Override
+	public void run() {
+		boolean previewAllowed = MacroBridge.canShowWindows();
+		IJ.resetEscape(); // a stale Esc from before must not stop this run
+		Progress progress = new Progress(status, previewAllowed ? new PreviewWindow() : null);
+		try {
+			StyleTransferSettings settings = CommandSettings.of(this, previewAllowed);
+			String spec = CommandSettings.weightsSpec(this, settings.preset());
+			File saveTo = ResultFiles.checkOutput(output);
+			ConvertedImage c = convert("content", content, settings.size());
+			ConvertedImage s = convert("style", style, settings.size());
+			VggWeights w = neuralStyle.weights(spec, progress.weights());
+			StyleTransferResult r = neuralStyle.engine().run(c.image(), s.image(), w, settings, progress,
+				() -> isCanceled() || IJ.escapePressed() || Thread.currentThread().isInterrupted());
+			ImagePlus out = RgbToImage.toImagePlus(r.image(), ResultType.of(content, c, s), content, title());
+			ResultFiles.describe(out, content, c, style, s, settings, w, r);
+			if (saveTo != null) ResultFiles.save(out, saveTo);
+			if (plot) LossPlot.present(LossPlot.of(r.history(), settings, out.getTitle()), saveTo, log);
+			log.info(ResultFiles.summary(out, r));
+			MacroBridge.publish(out, threads);
+			result = out;
+		}
+		catch (CancellationException e) {
+			fail("Neural Style: cancelled; no result was made", false);
+		}
+		catch (IllegalArgumentException | ArithmeticException | IOException e) {
+			fail("Neural Style: " + e.getMessage(), true);
+		}
+		catch (RuntimeException | OutOfMemoryError e) {
+			log.error("Neural Style failed", e);
+			fail("Neural Style failed: " + e, true);
+		}
+		finally {
+			progress.close();
+		}
+	}
+
+	private ConvertedImage convert(String role, ImagePlus imp, int workingSize) {
+		if (imp == null) {
+			throw new IllegalArgumentException(role + ": no image; open one and name it, e.g. " + role + "=[my image.tif]");
+		}
+		ImageToRgb.requireUsableShape(role, imp, workingSize);
+		ConvertedImage c = ImageToRgb.convert(imp, role);
+		if (c.fromStack()) log.info("Neural Style: " + role + " '" + imp.getTitle() + "' uses " + c.position());
+		if (c.nanPixels() > 0) {
+			log.warn("Neural Style: " + role + " '" + imp.getTitle() + "' has " + c.nanPixels()
+				+ " NaN pixels, taken as the display minimum");
+		}
+		return c;
+	}
+
+	/** {@code <content>-styled-by-<style>}, without image file extensions. */
+	String title() {
+		return ResultFiles.baseTitle(content.getTitle()) + "-styled-by-" + ResultFiles.baseTitle(style.getTitle());
+	}
+
+	private void fail(String message, boolean error) {
+		result = null;
+		if (error) log.error(message);
+		else log.info(message);
+		cancel(message);
+	}
+}
