@@ -17,7 +17,7 @@ import java.util.Iterator;
  * {@code t = lr} ({@code min(1, 1/‖g‖₁)·lr} on the first step). With line search, {@code t}
  * satisfies the strong Wolfe conditions ({@link StrongWolfe}), which costs further evaluations.
  * Pairs are formed from the point as found at the next step, so a caller's clamping is
- * accounted for.
+ * accounted for; a step that raised the loss clears the history (a restart from −g).
  */
 public final class Lbfgs implements Optimizer {
 
@@ -30,6 +30,7 @@ public final class Lbfgs implements Optimizer {
 	private final Deque<NDArray[]> pairs = new ArrayDeque<>();
 	private NDArray prevX, prevG;
 	private double hDiag = 1;
+	private double prevLoss = Double.POSITIVE_INFINITY;
 	private int evaluations;
 
 	/** Creates L-BFGS keeping its history in a sub-manager of {@code parent}. */
@@ -46,8 +47,18 @@ public final class Lbfgs implements Optimizer {
 		evaluations++;
 		NDArray g = e.gradient().reshape(-1);
 		NDArray flatX = x.reshape(-1);
+		double loss = e.loss().getFloat();
 		boolean first = prevX == null;
-		if (!first) updateHistory(flatX, g);
+		if (!first && !(loss <= prevLoss)) {
+			// The last step went uphill: its curvature model is wrong here (pixels clamped at
+			// 0 or 1 break the secant pairs). Start afresh from steepest descent.
+			clearHistory();
+			first = true;
+		}
+		else if (!first) {
+			updateHistory(flatX, g);
+		}
+		prevLoss = loss;
 		NDArray d = direction(g);
 		double gtd = g.dot(d).getFloat();
 		if (gtd > -1e-12 && !pairs.isEmpty()) {
@@ -59,8 +70,9 @@ public final class Lbfgs implements Optimizer {
 		keep(flatX, g);
 		if (gtd > -1e-30) return e.loss(); // gradient is zero: at a stationary point
 		double t = first ? Math.min(1, 1 / g.abs().sum().getFloat()) * lr : lr;
+
 		if (lineSearch) {
-			double f0 = e.loss().getFloat();
+			double f0 = loss;
 			NDArray dir = d;
 			t = new StrongWolfe(s -> {
 				evaluations++;
