@@ -19,7 +19,7 @@ final class Usage {
 		"  --weights FILE          local weights: Keras .h5, or .safetensors/.npz with torchvision names (never .pth)",
 		"  --size N                working size, long side in px (16-8192; default 512)",
 		"  --steps N               optimisation steps over all scales (default: preset's)",
-		"  --scales N|auto         coarse-to-fine scales, each half the next (1-6, or auto: up to 3 by size; default 1)",
+		"  --scales N|auto         coarse-to-fine scales, each half the next (1-6, or auto: up to 3, the coarsest a quarter of --size; default auto)",
 		"  --scale-steps a,b,c     steps of each scale, coarsest first (sets --scales and --steps)",
 		"  --optimizer adam|lbfgs  --lr X   --history N   --line-search",
 		"  --init content|noise|style|image   --init-image FILE   --seed N",

@@ -56,22 +56,17 @@ final class RunPlan {
 	}
 
 	/**
-	 * The default split of {@code steps} over {@code n} scales, coarsest first: the finest scale,
-	 * whose loss is the result, gets half (rounded up); the coarser scales share the other half
-	 * equally, the remainder going to the finer ones; every scale gets
-	 * at least one step when {@code steps ≥ n}. Coarse steps are cheap (a scale costs about
-	 * a quarter of the next per step) and give the finest scale a start that is already styled.
+	 * The default split of {@code steps} over {@code n} scales, coarsest first: the coarser
+	 * scales share a third equally (the remainder going to the finer ones) and the finest, whose
+	 * loss is the result, gets the rest; every scale gets at least one step when {@code steps ≥ n}.
+	 * A coarse step costs about a quarter of the next scale's, and a few dozen of them give the
+	 * finest scale a start that is already styled; more gain little (docs/performance.md).
 	 */
 	static int[] split(int steps, int n) {
 		int[] out = new int[n];
-		if (n == 1) {
-			out[0] = steps;
-			return out;
-		}
-		int finest = Math.min((steps + 1) / 2, steps - (n - 1)); // every scale gets at least one step
-		int coarse = steps - finest;
+		int coarse = n == 1 ? 0 : Math.min(steps - 1, Math.max(n - 1, steps / 3));
 		for (int k = 0; k < n - 1; k++) out[k] = coarse / (n - 1) + (k >= n - 1 - coarse % (n - 1) ? 1 : 0);
-		out[n - 1] = finest;
+		out[n - 1] = steps - coarse;
 		return out;
 	}
 

@@ -18,7 +18,7 @@ abstract class SettingsBuilderBase<B extends SettingsBuilderBase<B>> {
 	double learningRate, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8;
 	int historySize = 100;
 	boolean lineSearch;
-	int steps, size, scales = 1, previewEvery, reportEvery = 1;
+	int steps, size, scales = StyleTransferSettings.AUTO_SCALES, previewEvery, reportEvery = 1;
 	/** Steps per scale, coarsest first, when set explicitly; null to split {@link #steps} by the default rule. */
 	int[] scaleSteps;
 	InitMode init;
