@@ -74,7 +74,8 @@ final class Benchmark {
 			}
 		};
 		for (int r = 0; r < rounds; r++) {
-			bare.addAll(BareBaseline.time(weights, s, content, device, steps));
+			// --no-baseline: the peak RSS is then ours alone (the baseline's own peak also counts in VmHWM).
+			if (!o.flag("no-baseline")) bare.addAll(BareBaseline.time(weights, s, content, device, steps));
 			ours.newRound();
 			new DefaultStyleTransfer().run(content, style, weights, s, sampled, () -> false);
 		}

@@ -16,7 +16,7 @@ final class CliOptions {
 		"optimizer", "lr", "init", "init-image", "seed", "content-layers", "style-layers", "content-weight",
 		"style-weight", "tv-weight", "pooling", "device", "save-every", "scales", "history", "report-every",
 		"result-size", "sizes", "json", "rounds", "soak", "ref-steps", "candidates", "scale-steps");
-	static final Set<String> FLAGS = Set.of("line-search", "quiet", "help", "fork", "quality");
+	static final Set<String> FLAGS = Set.of("line-search", "quiet", "help", "fork", "quality", "no-baseline");
 
 	private final Map<String, String> values = new LinkedHashMap<>();
 

@@ -38,6 +38,7 @@ final class ForkedBenchmark {
 				for (String key : PASSED) {
 					if (o.has(key)) cmd.addAll(List.of("--" + key, o.get(key)));
 				}
+				if (o.flag("no-baseline")) cmd.add("--no-baseline");
 				Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
 				try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
 					for (String line; (line = r.readLine()) != null;) {
