@@ -1,61 +1,119 @@
 package io.github.neuralstyle.cli;
 
+import ai.djl.Device;
+
 import io.github.neuralstyle.engine.DefaultStyleTransfer;
 import io.github.neuralstyle.engine.DeviceChoice;
+import io.github.neuralstyle.engine.Devices;
 import io.github.neuralstyle.engine.InitMode;
 import io.github.neuralstyle.engine.InputConvention;
 import io.github.neuralstyle.engine.OptimizerKind;
 import io.github.neuralstyle.engine.ProgressListener;
 import io.github.neuralstyle.engine.RandomVggWeights;
 import io.github.neuralstyle.engine.RgbImage;
-import io.github.neuralstyle.engine.StyleTransferResult;
+import io.github.neuralstyle.engine.StepReport;
 import io.github.neuralstyle.engine.StyleTransferSettings;
 import io.github.neuralstyle.engine.VggArchitecture;
 import io.github.neuralstyle.engine.VggWeights;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code neural-style benchmark}: ms per step and peak memory with a full-size VGG19 of seeded
- * random weights, per size and optimiser. Not a test: numbers depend on the machine.
+ * {@code neural-style benchmark}: ms per step of our loop against the bare libtorch
+ * forward+backward measured in the same process, GFLOP/s and peak memory, per size and
+ * optimiser, with a full-size VGG19 of seeded random weights. {@code --soak N} checks that
+ * memory stays flat over N steps ({@link Soak}); {@code --quality} measures time to quality
+ * ({@link TimeToQuality}). Not a test: numbers depend on the machine and its load.
  */
 final class Benchmark {
 
 	private Benchmark() {}
 
 	static int run(CliOptions o, PrintStream out) throws IOException {
+		if (o.has("soak")) return Soak.run(o, out);
+		if (o.flag("quality")) return TimeToQuality.run(o, out);
+		if (o.flag("fork")) return ForkedBenchmark.run(o, out);
 		String sizes = o.has("sizes") ? o.get("sizes") : "128,256,512";
 		int steps = o.has("steps") ? o.integer("steps") : 10;
-		List<OptimizerKind> optimizers = o.has("optimizer") ? List.of(o.choice("optimizer", OptimizerKind.class))
-			: List.of(OptimizerKind.values());
-		DeviceChoice device = o.has("device") ? o.choice("device", DeviceChoice.class) : DeviceChoice.AUTO;
-		VggWeights weights = RandomVggWeights.create(VggArchitecture.VGG19, InputConvention.CAFFE, 1, 0, 16);
-		out.println("| size | optimizer | device | median ms/step | min ms/step | GFLOP/s | peak RSS MB |");
-		out.println("|---:|---|---|---:|---:|---:|---:|");
-		List<String> rows = new ArrayList<>();
+		int rounds = o.has("rounds") ? o.integer("rounds") : 3;
+		if (steps < 2 || rounds < 1) throw new CliOptions.UsageException("--steps must be at least 2 and --rounds at least 1");
+		VggWeights weights = weights();
+		out.println(header());
 		for (String sz : sizes.split(",")) {
 			int size = Integer.parseInt(sz.trim());
-			for (OptimizerKind opt : optimizers) {
-				StyleTransferSettings s = StyleTransferSettings.builder().optSize(size).optSteps(steps).optOptimizer(opt)
-					.optLearningRate(opt == OptimizerKind.ADAM ? 0.02 : 1).optInit(InitMode.CONTENT).optDevice(device)
-					.optReportEvery(steps).build();
-				RgbImage content = pattern(size, size, 1);
-				RgbImage style = pattern(size, size, 2);
-				StepTimes times = new StepTimes();
-				StyleTransferResult r = new DefaultStyleTransfer().run(content, style, weights, s, times, () -> false);
-				double gflop = 2 * forwardGflop(size, size);
-				String row = String.format(Locale.ROOT, "| %d×%d | %s | %s | %.1f | %.1f | %.1f | %d |", size, size,
-					opt.name().toLowerCase(Locale.ROOT), r.device(), times.median(), times.min(),
-					gflop / (times.median() / 1000), RunSummary.peakRssMb());
-				out.println(row);
-				rows.add(row);
-			}
+			for (OptimizerKind opt : optimizers(o)) out.println(row(o, weights, size, opt, steps, rounds));
 		}
 		return 0;
+	}
+
+	static String header() {
+		return "| size | optimizer | device | median ms/step | min ms/step | bare median | bare min | overhead (median) "
+			+ "| overhead (min) | GFLOP/s | peak RSS MB | peak GPU MB |\n|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+	}
+
+	/**
+	 * One configuration: rounds alternate a block of bare passes with a block of our steps on the
+	 * same image, so both see the same machine load; the first step of each block is warm-up.
+	 */
+	static String row(CliOptions o, VggWeights weights, int size, OptimizerKind opt, int steps, int rounds) throws IOException {
+		StyleTransferSettings s = settings(o, size, opt, steps).build();
+		Device device = Devices.resolve(s.device());
+		RgbImage content = pattern(size, size, 1);
+		RgbImage style = pattern(size, size, 2);
+		StepStats ours = new StepStats();
+		StepStats bare = new StepStats();
+		long[] gpuPeak = { -1 };
+		ProgressListener sampled = new ProgressListener() {
+			@Override
+			public void step(StepReport r) {
+				ours.step(r);
+				if (device.isGpu()) gpuPeak[0] = Math.max(gpuPeak[0], gpuUsedMb(device));
+			}
+		};
+		for (int r = 0; r < rounds; r++) {
+			// --no-baseline: the peak RSS is then ours alone (the baseline's own peak also counts in VmHWM).
+			if (!o.flag("no-baseline")) bare.addAll(BareBaseline.time(weights, s, content, device, steps));
+			ours.newRound();
+			new DefaultStyleTransfer().run(content, style, weights, s, sampled, () -> false);
+		}
+		double gflop = 2 * forwardGflop(size, size);
+		return String.format(Locale.ROOT, "| %d×%d | %s | %s | %.1f | %.1f | %.1f | %.1f | %+.1f%% | %+.1f%% | %.1f | %d | %s |",
+			size, size, opt.name().toLowerCase(Locale.ROOT), device, ours.median(), ours.min(), bare.median(), bare.min(),
+			100 * (ours.median() / bare.median() - 1), 100 * (ours.min() / bare.min() - 1), gflop / (ours.median() / 1000),
+			RunSummary.peakRssMb(), gpuPeak[0] < 0 ? "n/a" : Long.toString(gpuPeak[0]));
+	}
+
+	/** The optimisers named by {@code --optimizer}, or both. */
+	static List<OptimizerKind> optimizers(CliOptions o) {
+		return o.has("optimizer") ? List.of(o.choice("optimizer", OptimizerKind.class)) : List.of(OptimizerKind.values());
+	}
+
+	/** The GATYS preset (relu4_2 content, relu1_1 … relu5_1 style) at this size, optimiser and step count, single scale. */
+	static StyleTransferSettings.Builder settings(CliOptions o, int size, OptimizerKind opt, int steps) {
+		StyleTransferSettings.Builder b = StyleTransferSettings.builder().optSize(size).optSteps(steps).optScales(1)
+			.optOptimizer(opt).optLearningRate(opt == OptimizerKind.ADAM ? 0.02 : 1).optInit(InitMode.CONTENT)
+			.optDevice(o.has("device") ? o.choice("device", DeviceChoice.class) : DeviceChoice.AUTO);
+		if (o.has("history")) b.optHistorySize(o.integer("history"));
+		if (o.has("report-every")) b.optReportEvery(o.integer("report-every"));
+		return b;
+	}
+
+	/** A full-size VGG19 with seeded random weights: the same work per step as the pretrained one. */
+	static VggWeights weights() {
+		return RandomVggWeights.create(VggArchitecture.VGG19, InputConvention.CAFFE, 1, 0, 16);
+	}
+
+	/** Device memory in use (cudaMemGetInfo: includes libtorch's cache and the context), MB; -1 if unknown. */
+	static long gpuUsedMb(Device device) {
+		try {
+			return ai.djl.util.cuda.CudaUtils.getGpuMemory(device).getCommitted() / (1024 * 1024);
+		}
+		catch (RuntimeException | LinkageError e) {
+			return -1;
+		}
 	}
 
 	/** Multiply-adds ×2 of VGG19's convolutions up to conv5_1 for a w×h input, in GFLOP. */
@@ -86,28 +144,5 @@ final class Benchmark {
 			}
 		}
 		return new RgbImage(w, h, d);
-	}
-
-	/** Collects per-step wall times, skipping the first (warm-up) step. */
-	static final class StepTimes implements ProgressListener {
-		private final List<Double> millis = new ArrayList<>();
-		private long last = -1;
-
-		@Override
-		public void step(io.github.neuralstyle.engine.StepReport r) {
-			long now = System.nanoTime();
-			if (last >= 0 && r.iteration() > 2) millis.add((now - last) / 1e6);
-			last = now;
-		}
-
-		double median() {
-			List<Double> s = new ArrayList<>(millis);
-			s.sort(null);
-			return s.isEmpty() ? Double.NaN : s.get(s.size() / 2);
-		}
-
-		double min() {
-			return millis.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-		}
 	}
 }

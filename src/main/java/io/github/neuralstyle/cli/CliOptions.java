@@ -15,8 +15,8 @@ final class CliOptions {
 	static final Set<String> VALUED = Set.of("content", "style", "out", "preset", "model", "weights", "size", "steps",
 		"optimizer", "lr", "init", "init-image", "seed", "content-layers", "style-layers", "content-weight",
 		"style-weight", "tv-weight", "pooling", "device", "save-every", "scales", "history", "report-every",
-		"result-size", "sizes", "json");
-	static final Set<String> FLAGS = Set.of("line-search", "quiet", "help");
+		"result-size", "sizes", "json", "rounds", "soak", "ref-steps", "candidates", "scale-steps");
+	static final Set<String> FLAGS = Set.of("line-search", "quiet", "help", "fork", "quality", "no-baseline");
 
 	private final Map<String, String> values = new LinkedHashMap<>();
 
@@ -73,6 +73,26 @@ final class CliOptions {
 		catch (NumberFormatException e) {
 			throw new UsageException("--" + key + " must be a whole number, got '" + v + "'");
 		}
+	}
+
+	/** A comma-separated list of whole numbers, e.g. {@code 50,50,200}. */
+	int[] integers(String key) {
+		return parseIntegers("--" + key, get(key));
+	}
+
+	/** Whole numbers separated by commas; {@code what} names the option in the error. */
+	static int[] parseIntegers(String what, String text) {
+		String[] parts = text.split(",");
+		int[] out = new int[parts.length];
+		for (int i = 0; i < parts.length; i++) {
+			try {
+				out[i] = Integer.parseInt(parts[i].trim());
+			}
+			catch (NumberFormatException e) {
+				throw new UsageException(what + " must be whole numbers separated by commas, got '" + text + "'");
+			}
+		}
+		return out;
 	}
 
 	double number(String key) {

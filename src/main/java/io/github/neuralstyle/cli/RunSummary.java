@@ -56,9 +56,14 @@ final class RunSummary {
 
 	/** Peak resident memory of this process (VmHWM) in MB, or -1 where /proc is missing. */
 	static long peakRssMb() {
+		return procStatusMb("VmHWM:");
+	}
+
+	/** A memory line of /proc/self/status (e.g. {@code VmRSS:}) in MB, or -1 where /proc is missing. */
+	static long procStatusMb(String key) {
 		try {
 			for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-				if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+				if (line.startsWith(key)) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
 			}
 		}
 		catch (IOException | NumberFormatException e) {

@@ -21,7 +21,8 @@ final class SettingsFromOptions {
 		StyleTransferSettings.Builder b = StyleTransferSettings.builder(preset);
 		if (o.has("size")) b.optSize(o.integer("size"));
 		if (o.has("steps")) b.optSteps(o.integer("steps"));
-		if (o.has("scales")) b.optScales(o.integer("scales"));
+		if (o.has("scales")) b.optScales(o.get("scales").equalsIgnoreCase("auto") ? StyleTransferSettings.AUTO_SCALES : o.integer("scales"));
+		if (o.has("scale-steps")) b.optScaleSteps(o.integers("scale-steps"));
 		if (o.has("optimizer")) b.optOptimizer(o.choice("optimizer", OptimizerKind.class));
 		if (o.has("lr")) b.optLearningRate(o.number("lr"));
 		if (o.has("history")) b.optHistorySize(o.integer("history"));

@@ -9,7 +9,23 @@ public final class Devices {
 	/** The DJL engine name everything here runs on. */
 	public static final String ENGINE = "PyTorch";
 
+	/** DJL reads this when the engine starts; fixed input shapes per scale make cuDNN's autotuning pay off. */
+	static final String CUDNN_BENCHMARK = "ai.djl.pytorch.cudnn_benchmark";
+
+	static {
+		configureEngine();
+	}
+
 	private Devices() {}
+
+	/**
+	 * Turns on cuDNN's convolution autotuning unless the user set the property: every step of a
+	 * scale has the same shapes, so the one-off search is repaid within a few steps. No effect on
+	 * CPU, nor once the engine has started.
+	 */
+	public static void configureEngine() {
+		if (System.getProperty(CUDNN_BENCHMARK) == null) System.setProperty(CUDNN_BENCHMARK, "true");
+	}
 
 	/** The device for {@code choice}; GPU fails with a clear message when none is visible. */
 	public static Device resolve(DeviceChoice choice) {

@@ -14,13 +14,21 @@ final class RunPlan {
 	private final int[] widths, heights, steps;
 	private final long activationBytes;
 
+	/** Most scales the automatic choice uses: the coarsest is then a quarter of the target. */
+	static final int AUTO_MAX_SCALES = 3;
+
+	/** The automatic choice keeps the coarsest scale's short side at least this large, so coarse steps still see structure. */
+	static final int AUTO_MIN_SHORT_SIDE = 32;
+
 	RunPlan(StyleTransferSettings s, int contentWidth, int contentHeight, VggArchitecture arch) {
-		int n = s.scales();
-		widths = new int[n];
-		heights = new int[n];
-		steps = new int[n];
 		int pools = poolsBefore(arch, s.deepestLayerIndex(arch));
 		int minSide = 1 << pools;
+		int n = s.scales() == StyleTransferSettings.AUTO_SCALES
+			? autoScales(s.size(), s.steps(), contentWidth, contentHeight, minSide) : s.scales();
+		widths = new int[n];
+		heights = new int[n];
+		int[] explicit = s.scaleSteps();
+		steps = explicit != null ? explicit : split(s.steps(), n);
 		for (int k = 0; k < n; k++) {
 			int[] wh = ImageResize.fitLongSide(contentWidth, contentHeight, s.size() >> (n - 1 - k));
 			widths[k] = wh[0];
@@ -30,9 +38,36 @@ final class RunPlan {
 					+ "depth (" + pools + " poolings need at least " + minSide + " px on the short side); raise size, use "
 					+ "fewer scales or shallower layers");
 			}
-			steps[k] = s.steps() / n + (k == n - 1 ? s.steps() % n : 0);
 		}
 		activationBytes = estimateBytes(arch, s.deepestLayerIndex(arch), widths[n - 1], heights[n - 1]);
+	}
+
+	/**
+	 * Up to {@link #AUTO_MAX_SCALES} scales, fewer where the coarsest short side would fall below
+	 * {@link #AUTO_MIN_SHORT_SIDE} (or what the layers' poolings need), or where there are too
+	 * few steps to give every scale some.
+	 */
+	static int autoScales(int size, int steps, int contentWidth, int contentHeight, int minSide) {
+		for (int n = AUTO_MAX_SCALES; n > 1; n--) {
+			int[] wh = ImageResize.fitLongSide(contentWidth, contentHeight, size >> (n - 1));
+			if (Math.min(wh[0], wh[1]) >= Math.max(minSide, AUTO_MIN_SHORT_SIDE) && steps >= 4 * n) return n;
+		}
+		return 1;
+	}
+
+	/**
+	 * The default split of {@code steps} over {@code n} scales, coarsest first: the coarser
+	 * scales share a third equally (the remainder going to the finer ones) and the finest, whose
+	 * loss is the result, gets the rest; every scale gets at least one step when {@code steps ≥ n}.
+	 * A coarse step costs about a quarter of the next scale's, and a few dozen of them give the
+	 * finest scale a start that is already styled; more gain little (docs/performance.md).
+	 */
+	static int[] split(int steps, int n) {
+		int[] out = new int[n];
+		int coarse = n == 1 ? 0 : Math.min(steps - 1, Math.max(n - 1, steps / 3));
+		for (int k = 0; k < n - 1; k++) out[k] = coarse / (n - 1) + (k >= n - 1 - coarse % (n - 1) ? 1 : 0);
+		out[n - 1] = steps - coarse;
+		return out;
 	}
 
 	/**

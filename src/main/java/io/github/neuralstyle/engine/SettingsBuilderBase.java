@@ -18,7 +18,9 @@ abstract class SettingsBuilderBase<B extends SettingsBuilderBase<B>> {
 	double learningRate, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8;
 	int historySize = 100;
 	boolean lineSearch;
-	int steps, size, scales = 1, previewEvery, reportEvery = 1;
+	int steps, size, scales = StyleTransferSettings.AUTO_SCALES, previewEvery, reportEvery = 1;
+	/** Steps per scale, coarsest first, when set explicitly; null to split {@link #steps} by the default rule. */
+	int[] scaleSteps;
 	InitMode init;
 	RgbImage initImage;
 	long seed;
@@ -69,14 +71,24 @@ abstract class SettingsBuilderBase<B extends SettingsBuilderBase<B>> {
 	/** Turns L-BFGS's strong-Wolfe line search on or off. */
 	public B optLineSearch(boolean v) { lineSearch = v; return self(); }
 
-	/** Sets the number of steps. */
-	public B optSteps(int v) { steps = v; return self(); }
+	/** Sets the number of steps over all scales (and drops an explicit per-scale split). */
+	public B optSteps(int v) { steps = v; scaleSteps = null; return self(); }
 
 	/** Sets the working size (long side). */
 	public B optSize(int v) { size = v; return self(); }
 
-	/** Sets the number of coarse-to-fine scales. */
-	public B optScales(int v) { scales = v; return self(); }
+	/** Sets the number of coarse-to-fine scales, {@link StyleTransferSettings#AUTO_SCALES} to choose by size (and drops an explicit per-scale split). */
+	public B optScales(int v) { scales = v; scaleSteps = null; return self(); }
+
+	/** Sets the steps of each scale, coarsest first: the number of scales is their count and the steps their sum. */
+	public B optScaleSteps(int... perScale) {
+		scaleSteps = perScale.clone();
+		scales = perScale.length;
+		long sum = 0;
+		for (int v : perScale) sum += v;
+		steps = (int) Math.min(Integer.MAX_VALUE, sum);
+		return self();
+	}
 
 	/** Sets the preview interval (0 = never). */
 	public B optPreviewEvery(int v) { previewEvery = v; return self(); }
@@ -118,7 +130,11 @@ abstract class SettingsBuilderBase<B extends SettingsBuilderBase<B>> {
 		require(resultSize != null, "result size must be working or content");
 		requireRange("steps", steps, 1, 100_000);
 		requireRange("size", size, StyleTransferSettings.MIN_SIZE, StyleTransferSettings.MAX_SIZE);
-		requireRange("scales", scales, 1, 6);
+		requireRange("scales", scales, StyleTransferSettings.AUTO_SCALES, 6);
+		if (scaleSteps != null) {
+			require(scaleSteps.length >= 1, "scale steps must name at least one scale, e.g. 100,100,200");
+			for (int v : scaleSteps) requireRange("steps of each scale", v, 1, 100_000);
+		}
 		requireRange("history size", historySize, 1, 1000);
 		requireRange("preview every", previewEvery, 0, 100_000);
 		requireRange("report every", reportEvery, 1, 100_000);
@@ -128,9 +144,11 @@ abstract class SettingsBuilderBase<B extends SettingsBuilderBase<B>> {
 		require(Double.isFinite(beta2) && beta2 >= 0 && beta2 < 1, "beta2 must be in [0, 1), got " + beta2);
 		require(Double.isFinite(epsilon) && epsilon > 0 && epsilon < 1, "epsilon must be in (0, 1), got " + epsilon);
 		require(init != InitMode.IMAGE || initImage != null, "init=image needs an init image");
-		require(size >> (scales - 1) >= StyleTransferSettings.MIN_SIZE, "scales=" + scales + " makes the coarsest size "
-			+ (size >> (scales - 1)) + " px, below " + StyleTransferSettings.MIN_SIZE + "; use fewer scales or a larger size");
-		require(steps >= scales, "steps (" + steps + ") must be at least scales (" + scales + ")");
+		if (scales != StyleTransferSettings.AUTO_SCALES) {
+			require(size >> (scales - 1) >= StyleTransferSettings.MIN_SIZE, "scales=" + scales + " makes the coarsest size "
+				+ (size >> (scales - 1)) + " px, below " + StyleTransferSettings.MIN_SIZE + "; use fewer scales or a larger size");
+			require(steps >= scales, "steps (" + steps + ") must be at least scales (" + scales + ")");
+		}
 	}
 
 	private static void requireLayers(String setting, Map<String, Double> layers, boolean mayBeEmpty) {

@@ -20,6 +20,9 @@ public final class StyleTransferSettings {
 	/** Smallest accepted working size (long side), in pixels. */
 	public static final int MIN_SIZE = 16;
 
+	/** {@link #scales()} value that lets the run choose the number of scales from the image size. */
+	public static final int AUTO_SCALES = 0;
+
 	private final Preset preset;
 	private final Map<String, Double> contentLayers;
 	private final Map<String, Double> styleLayers;
@@ -29,6 +32,7 @@ public final class StyleTransferSettings {
 	private final int historySize;
 	private final boolean lineSearch;
 	private final int steps, size, scales, previewEvery, reportEvery;
+	private final int[] scaleSteps;
 	private final InitMode init;
 	private final RgbImage initImage;
 	private final long seed;
@@ -53,6 +57,7 @@ public final class StyleTransferSettings {
 		steps = b.steps;
 		size = b.size;
 		scales = b.scales;
+		scaleSteps = b.scaleSteps == null ? null : b.scaleSteps.clone();
 		previewEvery = b.previewEvery;
 		reportEvery = b.reportEvery;
 		init = b.init;
@@ -95,6 +100,7 @@ public final class StyleTransferSettings {
 		b.steps = steps;
 		b.size = size;
 		b.scales = scales;
+		b.scaleSteps = scaleSteps == null ? null : scaleSteps.clone();
 		b.previewEvery = previewEvery;
 		b.reportEvery = reportEvery;
 		b.init = init;
@@ -189,8 +195,11 @@ public final class StyleTransferSettings {
 	/** Working size: the long side in pixels at the finest scale. */
 	public int size() { return size; }
 
-	/** Number of coarse-to-fine scales (1 = single scale). */
+	/** Number of coarse-to-fine scales (1 = single scale, {@link #AUTO_SCALES} = chosen by size at run time). */
 	public int scales() { return scales; }
+
+	/** Explicit steps per scale, coarsest first, or null when {@link #steps()} is split by the default rule. */
+	public int[] scaleSteps() { return scaleSteps == null ? null : scaleSteps.clone(); }
 
 	/** Preview every this many steps; 0 for never. */
 	public int previewEvery() { return previewEvery; }
@@ -228,11 +237,18 @@ public final class StyleTransferSettings {
 	@Override
 	public String toString() {
 		return String.format(Locale.ROOT,
-			"preset=%s content=%s style=%s alpha=%s beta=%s gamma=%s optimizer=%s lr=%s steps=%d size=%d scales=%d init=%s seed=%d pooling=%s device=%s",
+			"preset=%s content=%s style=%s alpha=%s beta=%s gamma=%s optimizer=%s lr=%s steps=%d size=%d scales=%s init=%s seed=%d pooling=%s device=%s",
 			preset.id(), formatLayers(contentLayers), formatLayers(styleLayers), Builder.shortNumber(contentWeight),
 			Builder.shortNumber(styleWeight), Builder.shortNumber(tvWeight), optimizer.name().toLowerCase(Locale.ROOT),
-			Builder.shortNumber(learningRate), steps, size, scales, init.name().toLowerCase(Locale.ROOT), seed,
+			Builder.shortNumber(learningRate), steps, size, scalesText(), init.name().toLowerCase(Locale.ROOT), seed,
 			pooling.name().toLowerCase(Locale.ROOT), device.name().toLowerCase(Locale.ROOT));
+	}
+
+	/** "auto", "3" or the explicit split such as "50,50,200". */
+	public String scalesText() {
+		if (scaleSteps != null) return java.util.Arrays.stream(scaleSteps).mapToObj(Integer::toString)
+			.collect(java.util.stream.Collectors.joining(","));
+		return scales == AUTO_SCALES ? "auto" : Integer.toString(scales);
 	}
 
 	/** Builds {@link StyleTransferSettings}; {@code opt…} setters override the preset's values. */

@@ -1,0 +1,58 @@
+package io.github.neuralstyle.cli;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+
+import io.github.neuralstyle.engine.DefaultStyleTransfer;
+import io.github.neuralstyle.engine.Devices;
+import io.github.neuralstyle.engine.OptimizerKind;
+import io.github.neuralstyle.engine.ProgressListener;
+import io.github.neuralstyle.engine.StepReport;
+import io.github.neuralstyle.engine.StyleTransferSettings;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * {@code benchmark --soak N [--sizes 64]}: one long run per optimiser, sampling live native
+ * arrays and RSS at the first step, once L-BFGS's history is full (or after 10% of the steps,
+ * whichever is later) and at the end. Flat means the warm and end samples agree.
+ */
+final class Soak {
+
+	private Soak() {}
+
+	static int run(CliOptions o, PrintStream out) {
+		int steps = o.integer("soak");
+		int size = Integer.parseInt((o.has("sizes") ? o.get("sizes") : "64").split(",")[0].trim());
+		out.println("| optimizer | size | steps | live arrays (step 1 / warm / end) | RSS MB (step 1 / warm / end) "
+			+ "| arrays left after run | median ms/step |");
+		out.println("|---|---:|---:|---|---|---:|---:|");
+		for (OptimizerKind opt : Benchmark.optimizers(o)) {
+			StyleTransferSettings s = Benchmark.settings(o, size, opt, steps).build();
+			Device device = Devices.resolve(s.device());
+			NDManager system;
+			try (NDManager probe = NDManager.newBaseManager(device, Devices.ENGINE)) {
+				system = probe.getParentManager();
+			}
+			int before = system.getManagedArrays().size();
+			int warm = Math.min(steps, Math.max(s.historySize() + 10, steps / 10));
+			long[][] samples = new long[3][2];
+			ProgressListener sampler = new ProgressListener() {
+				@Override
+				public void step(StepReport r) {
+					int slot = r.iteration() == 1 ? 0 : r.iteration() == warm ? 1 : r.iteration() == steps ? 2 : -1;
+					if (slot < 0) return;
+					samples[slot][0] = system.getManagedArrays().size();
+					samples[slot][1] = RunSummary.procStatusMb("VmRSS:");
+				}
+			};
+			double median = new DefaultStyleTransfer().run(Benchmark.pattern(size, size, 1), Benchmark.pattern(size, size, 2),
+				Benchmark.weights(), s, sampler, () -> false).medianStepMillis();
+			out.println(String.format(Locale.ROOT, "| %s | %d | %d | %d / %d / %d | %d / %d / %d | %d | %.1f |",
+				opt.name().toLowerCase(Locale.ROOT), size, steps, samples[0][0], samples[1][0], samples[2][0], samples[0][1],
+				samples[1][1], samples[2][1], system.getManagedArrays().size() - before, median));
+		}
+		return 0;
+	}
+}
