@@ -40,6 +40,8 @@ final class CommandSettings {
 		StyleTransferSettings.Builder b = StyleTransferSettings.builder(preset);
 		b.optSteps(range("iterations", p.iterations, 1, 100_000));
 		b.optSize(range("size", p.size, StyleTransferSettings.MIN_SIZE, StyleTransferSettings.MAX_SIZE));
+		String sc = choice("scales", p.scales, "auto", "1", "2", "3", "4", "5", "6");
+		b.optScales(sc.equals("auto") ? StyleTransferSettings.AUTO_SCALES : Integer.parseInt(sc));
 		double v = number("contentweight", p.contentweight, 0, MAX_WEIGHT, false);
 		if (!Double.isNaN(v)) b.optContentWeight(v);
 		v = number("styleweight", p.styleweight, 0, MAX_WEIGHT, false);

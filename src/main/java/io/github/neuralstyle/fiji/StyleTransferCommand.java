@@ -69,6 +69,10 @@ public class StyleTransferCommand extends ContextCommand {
 		description = "Working size: the long side in pixels the optimisation runs at.")
 	int size = 512;
 
+	@Parameter(label = "Scales (coarse to fine)", choices = { "auto", "1", "2", "3", "4", "5", "6" },
+		description = "Optimise first at 1/2, 1/4 … of the size, then refine: 'auto' picks up to 3 scales (faster to a good image); 1 = single scale.")
+	String scales = "auto";
+
 	@Parameter(label = "Content weight", description = "α, weight of the content loss: a number ≥ 0, or 'preset'.")
 	String contentweight = PRESET;
 

@@ -41,6 +41,7 @@ class MacroOptionsTest {
 		SAMPLES.put("model", "file");
 		SAMPLES.put("weights", "/data/vgg weights/vgg19.h5");
 		SAMPLES.put("iterations", "3");
+		SAMPLES.put("scales", "1");
 		SAMPLES.put("size", "32");
 		SAMPLES.put("contentweight", "5");
 		SAMPLES.put("styleweight", "1000");

@@ -45,6 +45,7 @@ class ValidationTest {
 		"iterations    | 100001     | iterations=100001: must be a whole number from 1 to 100000",
 		"size          | 8          | size=8: must be a whole number from 16 to 8192",
 		"size          | 9000       | size=9000: must be a whole number from 16 to 8192",
+		"scales        | 7          | scales=7: accepted values are auto, 1, 2, 3, 4, 5, 6",
 		"preset        | picasso    | preset=picasso: accepted values are gatys, jcjohnson, pytorch-tutorial",
 		"model         | vgg99      | model=vgg99: accepted values are preset, vgg19-caffe, vgg16-caffe, vgg19-torchvision, file",
 		"model         | file       | model=file: also give weights=",
