@@ -30,6 +30,12 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 	{
 		int deepest = RunPlan.checkCompatible(settings, weights.validate());
 		RunPlan plan = new RunPlan(settings, content.width(), content.height(), weights.architecture());
+		if (weights.convention() != settings.preset().convention()) {
+			// Caffe-convention features are ~58× larger (0–255 input): the content/style balance moves ~3000×.
+			listener.status("Note: preset " + settings.preset().id() + " is tuned for " + settings.preset().convention()
+				+ "-convention weights, but these are " + weights.convention() + ": the content/style balance differs"
+				+ " (see docs/presets.md); adjust the style weight or choose a matching preset");
+		}
 		Device device = Devices.resolve(settings.device());
 		plan.checkMemory(device);
 		if (!ONE_RUN_AT_A_TIME.tryLock()) {

@@ -74,6 +74,11 @@ public enum Preset {
 		return model;
 	}
 
+	/** The input convention of the weights the recipe's loss weights were tuned for. */
+	public InputConvention convention() {
+		return model.endsWith("caffe") ? InputConvention.CAFFE : InputConvention.TORCHVISION;
+	}
+
 	/** Sets this recipe's values on a builder. */
 	abstract void applyTo(SettingsBuilderBase<?> b);
 

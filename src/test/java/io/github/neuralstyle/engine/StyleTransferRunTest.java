@@ -75,6 +75,27 @@ class StyleTransferRunTest {
 	}
 
 	@Test
+	void warnsWhenThePresetWasTunedForAnotherConvention() {
+		List<String> messages = new java.util.ArrayList<>();
+		ProgressListener collect = new ProgressListener() {
+			@Override
+			public void status(String message) {
+				messages.add(message);
+			}
+		};
+		// gatys is tuned for Caffe weights; the synthetic ones are torchvision.
+		new DefaultStyleTransfer().run(TestImages.content(32, 32), TestImages.style(32, 32), WEIGHTS,
+			small(OptimizerKind.ADAM).optSize(32).optSteps(1).build(), collect, () -> false);
+		assertTrue(messages.get(0).startsWith("Note: preset gatys is tuned for CAFFE-convention weights, but these are TORCHVISION"),
+			messages.toString());
+		messages.clear();
+		new DefaultStyleTransfer().run(TestImages.content(32, 32), TestImages.style(32, 32), WEIGHTS,
+			StyleTransferSettings.builder(Preset.PYTORCH_TUTORIAL).optSize(32).optSteps(1).optDevice(DeviceChoice.CPU).build(),
+			collect, () -> false);
+		assertTrue(messages.stream().noneMatch(m -> m.startsWith("Note:")), messages.toString());
+	}
+
+	@Test
 	void reportsEveryStepWithIncreasingIterations() {
 		List<StepReport> h = run(small(OptimizerKind.ADAM).optSteps(5).build()).history();
 		assertEquals(5, h.size());
