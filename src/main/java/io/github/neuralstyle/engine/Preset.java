@@ -16,9 +16,9 @@ public enum Preset {
 	GATYS("gatys", "vgg19-caffe") {
 		@Override
 		void applyTo(SettingsBuilderBase<?> b) {
-			b.optContentLayers(layers("relu4_2")).optStyleLayers(layers("relu1_1", "relu2_1", "relu3_1", "relu4_1", "relu5_1"))
-				.optContentWeight(5).optStyleWeight(100).optTvWeight(JCJOHNSON_TV).optOptimizer(OptimizerKind.LBFGS)
-				.optLearningRate(1).optSteps(500).optSize(512).optInit(InitMode.CONTENT).optPooling(Pooling.AVG);
+			// jcjohnson's layers and (normalised) weights, with Gatys' pooling and start.
+			JCJOHNSON.applyTo(b);
+			b.optSteps(500).optInit(InitMode.CONTENT).optPooling(Pooling.AVG);
 		}
 	},
 
