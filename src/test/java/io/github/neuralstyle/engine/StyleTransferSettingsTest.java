@@ -43,6 +43,14 @@ class StyleTransferSettingsTest {
 		assertEquals(InitMode.NOISE, j.init());
 		assertEquals(Map.of("relu4_2", 1.0), j.contentLayers());
 		assertEquals(5, j.styleLayers().size());
+		StyleTransferSettings g = StyleTransferSettings.builder().build();
+		assertEquals(Preset.GATYS, g.preset());
+		assertEquals(500, g.steps());
+		assertEquals(InitMode.CONTENT, g.init());
+		assertEquals(Pooling.AVG, g.pooling());
+		assertEquals(j.styleLayers(), g.styleLayers());
+		assertEquals(5, g.contentWeight());
+		assertEquals(100, g.styleWeight());
 		StyleTransferSettings t = StyleTransferSettings.builder(Preset.PYTORCH_TUTORIAL).optSteps(10).build();
 		assertEquals(10, t.steps());
 		assertEquals(1e6, t.styleWeight());
