@@ -24,6 +24,7 @@ files = getFileList(input);
 done = 0;
 for (i = 0; i < files.length; i++) {
 	path = input + File.separator + files[i];
+	// the style image may live in the same folder: it is not styled itself
 	if (!isImageFile(files[i]) || File.getName(path) == File.getName(styleFile)) continue;
 	open(path);
 	contentTitle = getTitle();
