@@ -65,6 +65,7 @@ class MacroFilesTest {
 	static void stop() {
 		MacroOptions.harness = null;
 		harness.close();
+		HeadlessImageJ.removeCommands();
 	}
 
 	@BeforeEach
@@ -84,6 +85,17 @@ class MacroFilesTest {
 	void noImagesLeft() {
 		WindowManager.setTempCurrentImage(null);
 		assertEquals(List.of(), MacroOptions.errors);
+		int[] ids = WindowManager.getIDList();
+		List<String> left = new ArrayList<>();
+		if (ids != null) for (int id : ids) left.add(WindowManager.getImage(id).getTitle());
+		assertEquals(List.of(), left, "images left open");
+		Interpreter.batchMode = true; // the batch-mode list is only read in batch mode
+		try {
+			assertEquals(0, Interpreter.getBatchModeImageCount(), "batch-mode images left");
+		}
+		finally {
+			Interpreter.batchMode = false;
+		}
 	}
 
 	@Test

@@ -5,22 +5,21 @@ import ij.Macro;
 import ij.WindowManager;
 import ij.plugin.filter.AVI_Writer;
 
-import java.io.File;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.scijava.command.CommandModule;
+import org.scijava.convert.ConvertService;
 
 /**
  * Stands in for Fiji's {@code run("Style Transfer...", options)} in tests: turns an ImageJ
- * option string into the command's inputs the way imagej-legacy does (images by title, other
- * values converted to the field's type, keys left out at their initial value) and runs the
- * command. A key that is not a parameter of the command is recorded as an error, as are failed runs.
+ * option string into the command's inputs the way imagej-legacy does ({@link #fromMacro}) and
+ * runs the command. A key that is not a parameter of the command is recorded as an error, as are failed runs.
  */
 public final class MacroOptions {
 
@@ -73,32 +72,41 @@ public final class MacroOptions {
 		}
 	}
 
-	/** The command's inputs for an option string; unknown keys are errors. */
-	static Map<String, Object> inputs(String options) throws ReflectiveOperationException {
-		Map<String, Object> in = new LinkedHashMap<>(CommandHarness.initialValues());
+	/** The command's inputs for an option string, images by title among the open ones; unknown keys are errors. */
+	static Map<String, Object> inputs(String options) {
 		Matcher m = OPTION.matcher(options);
 		while (m.find()) {
-			String key = m.group(1);
-			String value = m.group(2) == null ? "true" : m.group(2).replaceAll("^\\[|\\]$", "");
-			if (!in.containsKey(key)) throw new AssertionError("not a parameter of the command: " + key);
-			in.put(key, convert(key, value));
+			if (!CommandHarness.initialValues().containsKey(m.group(1))) {
+				throw new AssertionError("not a parameter of the command: " + m.group(1));
+			}
 		}
-		return in;
+		return fromMacro(options, WindowManager::getImage, harness.context.service(ConvertService.class));
 	}
 
-	private static Object convert(String key, String value) throws ReflectiveOperationException {
-		Field f = StyleTransferCommand.class.getDeclaredField(key);
-		Class<?> t = f.getType();
-		if (t == ImagePlus.class) {
-			ImagePlus imp = WindowManager.getImage(value);
-			if (imp == null) throw new AssertionError(key + ": no open image titled " + value);
-			return imp;
+	/**
+	 * What Fiji's macro preprocessor does: look every input up with ImageJ's own option parser,
+	 * convert it to the parameter's type, else keep the field's initial value.
+	 */
+	static Map<String, Object> fromMacro(String options, Function<String, ImagePlus> images, ConvertService convert) {
+		Map<String, Object> inputs = new HashMap<>(CommandHarness.initialValues());
+		for (String key : List.copyOf(inputs.keySet())) {
+			String value = Macro.getValue(options, key, null);
+			if (value == null) continue;
+			Class<?> type = type(key);
+			Object typed = type == ImagePlus.class ? images.apply(value) : convert.convert(value, type);
+			if (typed == null) throw new AssertionError(key + "=" + value + " did not convert to " + type);
+			inputs.put(key, typed);
 		}
-		if (t == int.class) return Integer.valueOf(value);
-		if (t == long.class) return Long.valueOf(value);
-		if (t == boolean.class) return Boolean.valueOf(value);
-		if (t == File.class) return new File(value);
-		return value;
+		return inputs;
+	}
+
+	private static Class<?> type(String key) {
+		try {
+			return StyleTransferCommand.class.getDeclaredField(key).getType();
+		}
+		catch (NoSuchFieldException e) {
+			throw new AssertionError(key, e);
+		}
 	}
 
 	/** The option keys used in a macro's option strings or key lists, e.g. {@code "size", "weights"}. */

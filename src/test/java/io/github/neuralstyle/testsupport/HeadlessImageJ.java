@@ -32,7 +32,31 @@ public final class HeadlessImageJ {
 		"8-bit Color", "ij.plugin.Converter(\"8-bit Color\")",
 		"RGB Color", "ij.plugin.Converter(\"RGB Color\")");
 
+	/** Whether the table is ours, to be removed again by {@link #removeCommands()}. */
+	private static boolean created;
+
 	private HeadlessImageJ() {}
+
+	/**
+	 * Puts ImageJ back as it was before {@link #installCommands()}: other tests expect plain
+	 * ij.jar's headless state (no command table), which changes how images are registered.
+	 */
+	public static synchronized void removeCommands() {
+		if (!created) return;
+		setTable(null);
+		created = false;
+	}
+
+	private static void setTable(Hashtable<String, String> table) {
+		try {
+			Field f = Menus.class.getDeclaredField("pluginsTable");
+			f.setAccessible(true);
+			f.set(null, table);
+		}
+		catch (ReflectiveOperationException e) {
+			throw new IllegalStateException("ImageJ's command table moved", e);
+		}
+	}
 
 	/** Fills ImageJ's command table once (idempotent); entries already there are kept. */
 	@SuppressWarnings("unchecked")
@@ -40,14 +64,8 @@ public final class HeadlessImageJ {
 		Hashtable<String, String> table = Menus.getCommands();
 		if (table == null) {
 			table = new Hashtable<>();
-			try {
-				Field f = Menus.class.getDeclaredField("pluginsTable");
-				f.setAccessible(true);
-				f.set(null, table);
-			}
-			catch (ReflectiveOperationException e) {
-				throw new IllegalStateException("ImageJ's command table moved", e);
-			}
+			setTable(table);
+			created = true;
 		}
 		try (BufferedReader r = new BufferedReader(new InputStreamReader(IJ.class.getResourceAsStream("/IJ_Props.txt"),
 			StandardCharsets.ISO_8859_1)))

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.neuralstyle.cli.ImageFiles;
+import io.github.neuralstyle.engine.VggWeights;
 import io.github.neuralstyle.fiji.StyleTransferCommand;
 import io.github.neuralstyle.testsupport.SyntheticVgg;
 import io.github.neuralstyle.testsupport.WeightsFixtures;
@@ -75,16 +76,21 @@ class FijiInstallTest {
 		}
 		classpath.add(launcherJar(tmp.resolve("launcher.jar")));
 
-		Path weights = tmp.resolve("vgg19-small.safetensors");
-		Files.write(weights, WeightsFixtures.safetensors(SyntheticVgg.vgg19(16, 7), Map.of(), false));
-		Path out = tmp.resolve("out/result.png");
-		Files.createDirectories(out.getParent());
-		String output = launch(classpath, weights, out);
+		// Both file formats: the Keras .h5 reader needs jhdf and its compression libraries.
+		VggWeights small = SyntheticVgg.vgg19(16, 7);
+		Path safetensors = tmp.resolve("vgg19-small.safetensors");
+		Files.write(safetensors, WeightsFixtures.safetensors(small, Map.of(), false));
+		Path h5 = tmp.resolve("vgg19-small.h5");
+		WeightsFixtures.writeKeras(small, h5);
+		Path out = Files.createDirectories(tmp.resolve("out"));
+		String output = launch(classpath, out, safetensors, h5);
 
-		assertTrue(output.contains("styled 40x30 cells-styled-by-waves"), output);
 		assertTrue(output.contains("command from " + fiji.resolve("jars/neural-style-fiji-0.1.0.jar")), output);
 		assertTrue(output.contains("djl from " + fiji.resolve("jars")), output);
-		assertEquals(40, ImageFiles.read(out).width());
+		for (Path w : List.of(safetensors, h5)) {
+			assertTrue(output.contains("styled 40x30 cells-styled-by-waves with " + w.getFileName()), output);
+			assertEquals(40, ImageFiles.read(out.resolve(w.getFileName() + ".png")).width());
+		}
 	}
 
 	/** The jars the pom's update-site profile copies: its includeArtifactIds, found on our classpath. */
@@ -159,13 +165,13 @@ class FijiInstallTest {
 		return jar;
 	}
 
-	private static String launch(List<Path> classpath, Path weights, Path out) throws Exception {
+	private static String launch(List<Path> classpath, Path outDir, Path... weights) throws Exception {
 		List<String> cp = classpath.stream().map(Path::toString).toList();
-		List<String> cmd = List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+		List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
 			"-Djava.awt.headless=true", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=2",
-			"-Djava.util.prefs.userRoot=" + out.getParent().resolve("prefs"),
-			"-cp", String.join(java.io.File.pathSeparator, cp), FijiLaunch.class.getName(),
-			weights.toString(), out.toString());
+			"-Djava.util.prefs.userRoot=" + outDir.resolve("prefs"),
+			"-cp", String.join(java.io.File.pathSeparator, cp), FijiLaunch.class.getName(), outDir.toString()));
+		for (Path w : weights) cmd.add(w.toString());
 		Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
 		byte[] bytes = p.getInputStream().readAllBytes();
 		assertTrue(p.waitFor(2, TimeUnit.MINUTES), "fake Fiji did not finish");
