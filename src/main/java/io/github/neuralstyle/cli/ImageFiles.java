@@ -38,16 +38,7 @@ public final class ImageFiles {
 		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
 		String format = name.endsWith(".jpg") || name.endsWith(".jpeg") ? "jpeg"
 			: name.endsWith(".tif") || name.endsWith(".tiff") ? "tiff" : name.endsWith(".bmp") ? "bmp" : "png";
-		int w = image.width();
-		int h = image.height();
-		BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-		int plane = w * h;
-		float[] d = image.data();
-		int[] rgb = new int[plane];
-		for (int i = 0; i < plane; i++) {
-			rgb[i] = (to8(d[i]) << 16) | (to8(d[plane + i]) << 8) | to8(d[2 * plane + i]);
-		}
-		img.setRGB(0, 0, w, h, rgb, 0, w);
+		BufferedImage img = toBufferedImage(image);
 		Path parent = file.toAbsolutePath().getParent();
 		if (parent != null) Files.createDirectories(parent);
 		Path tmp = Files.createTempFile(parent, ".neural-style-", "." + format);
@@ -58,6 +49,21 @@ public final class ImageFiles {
 		finally {
 			Files.deleteIfExists(tmp);
 		}
+	}
+
+	/** The image as an 8-bit RGB BufferedImage (values rounded and clipped to 0–255). */
+	public static BufferedImage toBufferedImage(RgbImage image) {
+		int w = image.width();
+		int h = image.height();
+		BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+		int plane = w * h;
+		float[] d = image.data();
+		int[] rgb = new int[plane];
+		for (int i = 0; i < plane; i++) {
+			rgb[i] = (to8(d[i]) << 16) | (to8(d[plane + i]) << 8) | to8(d[2 * plane + i]);
+		}
+		img.setRGB(0, 0, w, h, rgb, 0, w);
+		return img;
 	}
 
 	private static int to8(float v) {

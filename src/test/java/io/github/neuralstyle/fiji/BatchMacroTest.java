@@ -35,10 +35,12 @@ public class BatchMacroTest {
 
 	@Test
 	void batchMacroSelectsAndMeasuresTheResult() {
+		// nImages counted from the start: images other tests left registered must not matter
 		String macro = "setBatchMode(true);\n"
+			+ "n0 = nImages;\n"
 			+ "newImage('cells', 'RGB ramp', 40, 24, 1);\n"
 			+ "r = call('" + BatchMacroTest.class.getName() + ".styleImage', 'cells');\n"
-			+ "return r + '|' + getTitle() + '|' + nImages + '|' + getWidth() + 'x' + getHeight();";
+			+ "return r + '|' + getTitle() + '|' + (nImages - n0) + '|' + getWidth() + 'x' + getHeight();";
 		try {
 			assertEquals("ok|cells-styled-by-cells|2|40x24", IJ.runMacro(macro));
 		}

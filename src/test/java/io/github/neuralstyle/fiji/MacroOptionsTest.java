@@ -12,7 +12,6 @@ import ij.plugin.frame.Recorder;
 
 import io.github.neuralstyle.testsupport.TestImagePlus;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -120,18 +119,9 @@ class MacroOptionsTest {
 			m.getCancelReason());
 	}
 
-	/** What Fiji's macro preprocessor does: look up every input, convert, else keep the initial value. */
+	/** See {@link MacroOptions#fromMacro}. */
 	private static Map<String, Object> fromMacro(String options, Map<String, ImagePlus> openImages) {
-		ConvertService convert = harness.context.service(ConvertService.class);
-		Map<String, Object> inputs = new HashMap<>(CommandHarness.initialValues());
-		for (ModuleItem<?> item : macroInputs()) {
-			String value = Macro.getValue(options, item.getName(), null);
-			if (value == null) continue;
-			Object typed = item.getType() == ImagePlus.class ? openImages.get(value) : convert.convert(value, item.getType());
-			assertNotNull(typed, item.getName() + "=" + value + " did not convert to " + item.getType());
-			inputs.put(item.getName(), typed);
-		}
-		return inputs;
+		return MacroOptions.fromMacro(options, openImages::get, harness.context.service(ConvertService.class));
 	}
 
 	private static java.util.List<ModuleItem<?>> macroInputs() {
