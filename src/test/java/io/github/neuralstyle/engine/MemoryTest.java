@@ -38,11 +38,21 @@ class MemoryTest {
 			new DefaultStyleTransfer().run(TestImages.content(32, 32), TestImages.style(32, 32), SyntheticVgg.vgg19(16, 1), s,
 				sample, () -> false);
 			int last = s.steps();
-			assertEquals(arrays[50], arrays[last], kind + ": live arrays grew from step 50 to " + last);
+			// L-BFGS's history fills and, after a restart, empties: compare peaks, not single steps.
+			long firstHalf = peak(arrays, 10, last / 2);
+			long secondHalf = peak(arrays, last / 2 + 1, last);
+			assertTrue(secondHalf <= firstHalf, kind + ": live arrays peaked at " + firstHalf + " up to step " + last / 2
+				+ " but at " + secondHalf + " after it");
 			long growthKb = rss[last] - rss[50];
 			assertTrue(growthKb < 64 * 1024, kind + ": RSS grew by " + growthKb + " kB from step 50 to " + last);
 			assertEquals(before, system.getManagedArrays().size(), kind + ": arrays left after the run");
 		}
+	}
+
+	private static long peak(long[] values, int from, int to) {
+		long max = Long.MIN_VALUE;
+		for (int i = from; i <= to; i++) max = Math.max(max, values[i]);
+		return max;
 	}
 
 	static long rssKb() {
