@@ -30,7 +30,7 @@ if (content == null || style == null) throw new IllegalArgumentException("cannot
 
 def inputs = [
 	content: content, style: style, preset: preset, model: model, weights: weightsFile,
-	iterations: iterations, size: size, contentweight: "preset", styleweight: styleweight,
+	iterations: iterations, scales: "auto", size: size, contentweight: "preset", styleweight: styleweight,
 	tvweight: "preset", optimizer: "preset", learningrate: "preset", init: "preset", seed: 0L,
 	device: device, pooling: "preset", contentlayers: "preset", stylelayers: "preset",
 	preview: 0, resultsize: "content", output: outputFile, plot: false
