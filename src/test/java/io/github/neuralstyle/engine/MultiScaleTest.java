@@ -18,18 +18,18 @@ import org.junit.jupiter.api.Test;
 class MultiScaleTest {
 
 	@Test
-	void defaultSplitSumsToStepsGivesEveryScaleAStepAndTheFinestTwoThirds() {
+	void defaultSplitSumsToStepsAndGivesEveryScaleAnEqualShare() {
 		for (int n = 1; n <= 6; n++) {
 			for (int steps = n; steps <= 40; steps++) {
 				int[] split = RunPlan.split(steps, n);
 				assertEquals(n, split.length);
 				assertEquals(steps, IntStream.of(split).sum(), "steps " + steps + " over " + n);
 				for (int s : split) assertTrue(s >= 1, "a scale without steps: " + java.util.Arrays.toString(split));
-				if (n > 1 && steps / 3 >= n - 1) assertEquals(steps - steps / 3, split[n - 1], "finest of " + steps + " over " + n);
+				for (int k = 0; k < n - 1; k++) assertEquals(steps / n, split[k], "scale " + k + " of " + steps + " over " + n);
 			}
 		}
-		assertArrayEquals(new int[] { 83, 83, 334 }, RunPlan.split(500, 3));
-		assertArrayEquals(new int[] { 50, 50, 200 }, RunPlan.split(300, 3));
+		assertArrayEquals(new int[] { 166, 166, 168 }, RunPlan.split(500, 3));
+		assertArrayEquals(new int[] { 100, 100, 100 }, RunPlan.split(300, 3));
 		assertArrayEquals(new int[] { 1, 1, 1 }, RunPlan.split(3, 3));
 	}
 
