@@ -48,11 +48,6 @@ public final class Adam implements Optimizer {
 	}
 
 	@Override
-	public int evaluations() {
-		return t;
-	}
-
-	@Override
 	public void close() {
 		manager.close();
 	}

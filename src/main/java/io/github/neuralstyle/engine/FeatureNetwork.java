@@ -35,7 +35,6 @@ public final class FeatureNetwork implements AutoCloseable {
 	private final NDArray mean;
 	private final NDArray std;
 	private final boolean bgr;
-	private final float scale;
 	/** Per torchvision index: {weight, bias} for convolutions, null for ReLU and pooling. */
 	private final List<NDArray[]> convs = new ArrayList<>();
 	private final String[] nameByIndex;
@@ -59,10 +58,10 @@ public final class FeatureNetwork implements AutoCloseable {
 		this.depth = deepestIndex + 1;
 		this.manager = parent.newSubManager();
 		InputConvention c = weights.convention();
-		this.mean = upload(manager, c.mean(), new Shape(1, 3, 1, 1), dataType);
-		this.std = upload(manager, c.std(), new Shape(1, 3, 1, 1), dataType);
+		// (scale·x − mean) / std = (x − mean/scale) / (std/scale): no scaling op per forward pass.
+		this.mean = upload(manager, perScale(c.mean(), c.scale()), new Shape(1, 3, 1, 1), dataType);
+		this.std = upload(manager, perScale(c.std(), c.scale()), new Shape(1, 3, 1, 1), dataType);
 		this.bgr = c.bgr();
-		this.scale = c.scale();
 		List<String> names = architecture.layerNames();
 		nameByIndex = names.subList(0, depth).toArray(new String[0]);
 		for (int i = 0; i < depth; i++) {
@@ -109,6 +108,12 @@ public final class FeatureNetwork implements AutoCloseable {
 		}
 	}
 
+	private static float[] perScale(float[] values, float scale) {
+		float[] out = new float[values.length];
+		for (int i = 0; i < values.length; i++) out[i] = values[i] / scale;
+		return out;
+	}
+
 	/** Number of layers kept (the deepest index + 1). */
 	public int depth() {
 		return depth;
@@ -123,11 +128,11 @@ public final class FeatureNetwork implements AutoCloseable {
 		int last = -1;
 		for (String l : layers) last = Math.max(last, architecture.index(l));
 		if (last >= depth) {
-			throw new IllegalArgumentException("Layer " + nameByIndex.length + " … cut: " + layers + " needs index " + last
-				+ " but the network was built up to " + (depth - 1));
+			throw new IllegalArgumentException("Layers " + layers + " reach " + architecture.layerNames().get(last)
+				+ ", but this network was cut after " + nameByIndex[depth - 1]);
 		}
 		NDArray x = bgr ? image.flip(1) : image;
-		x = x.mul(Scalars.of(x, scale)).sub(mean).div(std);
+		x = x.sub(mean).div(std);
 		for (int i = 0; i <= last; i++) {
 			String name = nameByIndex[i];
 			if (name.startsWith("conv")) {

@@ -31,7 +31,6 @@ public final class Lbfgs implements Optimizer {
 	private NDArray prevX, prevG;
 	private double hDiag = 1;
 	private double prevLoss = Double.POSITIVE_INFINITY;
-	private int evaluations;
 
 	/** Creates L-BFGS keeping its history in a sub-manager of {@code parent}. */
 	public Lbfgs(NDManager parent, double lr, int history, boolean lineSearch) {
@@ -44,7 +43,6 @@ public final class Lbfgs implements Optimizer {
 	@Override
 	public NDArray step(NDArray x, Objective f, NDManager step) {
 		Evaluation e = f.evaluate(x);
-		evaluations++;
 		NDArray g = e.gradient().reshape(-1);
 		NDArray flatX = x.reshape(-1);
 		double loss = e.loss().getFloat();
@@ -75,8 +73,7 @@ public final class Lbfgs implements Optimizer {
 			double f0 = loss;
 			NDArray dir = d;
 			t = new StrongWolfe(s -> {
-				evaluations++;
-				NDArray trial = flatX.add(dir.mul((float) s)).reshape(x.getShape());
+						NDArray trial = flatX.add(dir.mul((float) s)).reshape(x.getShape());
 				Evaluation te = f.evaluate(trial);
 				return new double[] { te.loss().getFloat(), te.gradient().reshape(-1).dot(dir).getFloat() };
 			}).search(t, f0, gtd, d.abs().max().getFloat());
@@ -142,11 +139,6 @@ public final class Lbfgs implements Optimizer {
 		}
 		pairs.clear();
 		hDiag = 1;
-	}
-
-	@Override
-	public int evaluations() {
-		return evaluations;
 	}
 
 	@Override

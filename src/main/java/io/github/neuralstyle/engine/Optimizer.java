@@ -16,9 +16,6 @@ public interface Optimizer extends AutoCloseable {
 	/** Makes one step from {@code x} and returns the loss at the {@code x} it started from. */
 	NDArray step(NDArray x, Objective f, NDManager step);
 
-	/** Function evaluations made so far. */
-	int evaluations();
-
 	/** Frees the optimiser's state. */
 	@Override
 	void close();
