@@ -131,26 +131,43 @@ public final class FeatureNetwork implements AutoCloseable {
 			throw new IllegalArgumentException("Layers " + layers + " reach " + architecture.layerNames().get(last)
 				+ ", but this network was cut after " + nameByIndex[depth - 1]);
 		}
+		// Intermediates are closed as soon as the next layer has consumed them: autograd keeps its
+		// own reference to what backward needs (ReLU outputs, pooling inputs), and everything else
+		// (convolution outputs, the normalised input) would otherwise live until the step's manager
+		// closes: about 0.3 GB at 512².
 		NDArray x = bgr ? image.flip(1) : image;
-		x = x.sub(mean).div(std);
+		x = replace(x, x.sub(mean), image, out);
+		x = replace(x, x.div(std), image, out);
 		for (int i = 0; i <= last; i++) {
 			String name = nameByIndex[i];
+			NDArray next;
 			if (name.startsWith("conv")) {
 				NDArray[] wb = convs.get(i);
-				x = Conv2d.conv2d(x, wb[0], wb[1], STRIDE_1, PAD_1, STRIDE_1, 1).singletonOrThrow();
+				next = Conv2d.conv2d(x, wb[0], wb[1], STRIDE_1, PAD_1, STRIDE_1, 1).singletonOrThrow();
 			}
 			else if (name.startsWith("relu")) {
-				x = Activation.relu(x);
+				next = Activation.relu(x);
 			}
 			else if (pooling == Pooling.MAX) {
-				x = Pool.maxPool2d(x, KERNEL_2, KERNEL_2, PAD_0, false);
+				next = Pool.maxPool2d(x, KERNEL_2, KERNEL_2, PAD_0, false);
 			}
 			else {
-				x = Pool.avgPool2d(x, KERNEL_2, KERNEL_2, PAD_0, false, true);
+				next = Pool.avgPool2d(x, KERNEL_2, KERNEL_2, PAD_0, false, true);
 			}
+			x = replace(x, next, image, out);
 			if (layers.contains(name)) out.put(name, x);
 		}
 		return out;
+	}
+
+	/** Returns {@code next}, closing {@code previous} unless it is the caller's image or a returned output. */
+	private static NDArray replace(NDArray previous, NDArray next, NDArray image, Map<String, NDArray> out) {
+		if (previous == image) return next;
+		for (NDArray kept : out.values()) {
+			if (kept == previous) return next;
+		}
+		previous.close();
+		return next;
 	}
 
 	/** Frees the weight arrays. */
