@@ -19,12 +19,13 @@ public final class Devices {
 	private Devices() {}
 
 	/**
-	 * Turns on cuDNN's convolution autotuning unless the user set the property: every step of a
-	 * scale has the same shapes, so the one-off search is repaid within a few steps. No effect on
-	 * CPU, nor once the engine has started.
+	 * Turns on cuDNN's convolution autotuning unless the user set the property (every step of a
+	 * scale has the same shapes, so the one-off search is repaid within a few steps) and libtorch's
+	 * huge-page CPU allocation ({@link HugePages}). Neither has an effect once the engine has started.
 	 */
 	public static void configureEngine() {
 		if (System.getProperty(CUDNN_BENCHMARK) == null) System.setProperty(CUDNN_BENCHMARK, "true");
+		HugePages.enable();
 	}
 
 	/** The device for {@code choice}; GPU fails with a clear message when none is visible. */
