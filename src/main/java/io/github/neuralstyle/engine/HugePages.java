@@ -34,14 +34,14 @@ final class HugePages {
 	 * @return whether the variable is now 1
 	 */
 	static boolean enable() {
-		if (!Platform.isLinux()) return false;
 		try {
+			if (!Platform.isLinux()) return false;
 			LibC c = Native.load("c", LibC.class);
 			if (c.getenv(VARIABLE) == null) c.setenv(VARIABLE, "1", 0);
 			return "1".equals(c.getenv(VARIABLE));
 		}
 		catch (LinkageError | RuntimeException e) {
-			// Without JNA or a C library the run is only slower: nothing to report to the user.
+			// Without JNA (a Fiji without it) or a C library the run is only slower: nothing to report.
 			return false;
 		}
 	}
