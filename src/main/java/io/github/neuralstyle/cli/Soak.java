@@ -26,8 +26,8 @@ final class Soak {
 		int steps = o.integer("soak");
 		int size = Integer.parseInt((o.has("sizes") ? o.get("sizes") : "64").split(",")[0].trim());
 		out.println("| optimizer | size | steps | live arrays (step 1 / warm / end) | RSS MB (step 1 / warm / end) "
-			+ "| arrays left after run | median ms/step |");
-		out.println("|---|---:|---:|---|---|---:|---:|");
+			+ "| JVM heap committed MB (step 1 / warm / end) | arrays left after run | median ms/step |");
+		out.println("|---|---:|---:|---|---|---|---:|---:|");
 		for (OptimizerKind opt : Benchmark.optimizers(o)) {
 			StyleTransferSettings s = Benchmark.settings(o, size, opt, steps).build();
 			Device device = Devices.resolve(s.device());
@@ -37,7 +37,7 @@ final class Soak {
 			}
 			int before = system.getManagedArrays().size();
 			int warm = Math.min(steps, Math.max(s.historySize() + 10, steps / 10));
-			long[][] samples = new long[3][2];
+			long[][] samples = new long[3][3];
 			ProgressListener sampler = new ProgressListener() {
 				@Override
 				public void step(StepReport r) {
@@ -45,13 +45,16 @@ final class Soak {
 					if (slot < 0) return;
 					samples[slot][0] = system.getManagedArrays().size();
 					samples[slot][1] = RunSummary.procStatusMb("VmRSS:");
+					// RSS growth that the Java heap's growth explains is not native memory.
+					samples[slot][2] = Runtime.getRuntime().totalMemory() / (1024 * 1024);
 				}
 			};
 			double median = new DefaultStyleTransfer().run(Benchmark.pattern(size, size, 1), Benchmark.pattern(size, size, 2),
 				Benchmark.weights(), s, sampler, () -> false).medianStepMillis();
-			out.println(String.format(Locale.ROOT, "| %s | %d | %d | %d / %d / %d | %d / %d / %d | %d | %.1f |",
+			out.println(String.format(Locale.ROOT, "| %s | %d | %d | %d / %d / %d | %d / %d / %d | %d / %d / %d | %d | %.1f |",
 				opt.name().toLowerCase(Locale.ROOT), size, steps, samples[0][0], samples[1][0], samples[2][0], samples[0][1],
-				samples[1][1], samples[2][1], system.getManagedArrays().size() - before, median));
+				samples[1][1], samples[2][1], samples[0][2], samples[1][2], samples[2][2],
+				system.getManagedArrays().size() - before, median));
 		}
 		return 0;
 	}
