@@ -58,18 +58,26 @@ final class StyleObjective implements Objective, AutoCloseable {
 		// A fresh leaf per evaluation: no gradient accumulates across steps, and it dies with the step.
 		NDArray leaf = x.duplicate();
 		leaf.setRequiresGradient(true);
-		NDArray total;
+		NDArray content = null, style = null, tv;
 		try (GradientCollector collector = Engine.getEngine(Devices.ENGINE).newGradientCollector()) {
 			Map<String, NDArray> f = network.features(leaf, layers);
-			NDArray content = sum(contentTargets, settings.contentLayers(), f, false);
-			NDArray style = sum(styleTargets, settings.styleLayers(), f, true);
-			NDArray tv = settings.tvWeight() > 0 ? Losses.totalVariation(leaf) : null;
-			total = weighted(null, content, settings.contentWeight());
-			total = weighted(total, style, settings.styleWeight());
-			total = weighted(total, tv, settings.tvWeight());
-			collector.backward(total);
-			if (terms == null) terms = new NDArray[] { content, style, tv };
+			NDArray styleGraph = null;
+			for (Map.Entry<String, NDArray> t : contentTargets.entrySet()) {
+				double w = settings.contentLayers().get(t.getKey());
+				content = weighted(content, Losses.content(f.get(t.getKey()), t.getValue()), w);
+			}
+			for (Map.Entry<String, NDArray> t : styleTargets.entrySet()) {
+				double w = settings.styleLayers().get(t.getKey());
+				Losses.StyleTerm term = Losses.style(f.get(t.getKey()), t.getValue());
+				style = weighted(style, term.value(), w);
+				styleGraph = weighted(styleGraph, term.surrogate(), w);
+			}
+			tv = settings.tvWeight() > 0 ? Losses.totalVariation(leaf) : null;
+			collector.backward(total(content, styleGraph, tv));
 		}
+		if (terms == null) terms = new NDArray[] { content, style, tv };
+		// Outside the collector: the value's sum records no graph.
+		NDArray total = total(content, style, tv);
 		return new Evaluation(total, leaf.getGradient());
 	}
 
@@ -86,19 +94,14 @@ final class StyleObjective implements Objective, AutoCloseable {
 		return terms;
 	}
 
-	private static NDArray sum(Map<String, NDArray> targets, Map<String, Double> weights, Map<String, NDArray> f,
-		boolean gram)
-	{
-		NDArray acc = null;
-		for (Map.Entry<String, NDArray> t : targets.entrySet()) {
-			NDArray features = f.get(t.getKey());
-			NDArray term = gram ? Losses.style(features, t.getValue()) : Losses.content(features, t.getValue());
-			term = term.mul(Scalars.of(term, weights.get(t.getKey())));
-			acc = acc == null ? term : acc.add(term);
-		}
-		return acc;
+	/** α·content + β·style + γ·TV over the terms that are on. */
+	private NDArray total(NDArray content, NDArray style, NDArray tv) {
+		NDArray total = weighted(null, content, settings.contentWeight());
+		total = weighted(total, style, settings.styleWeight());
+		return weighted(total, tv, settings.tvWeight());
 	}
 
+	/** acc + weight·term; a null or zero-weighted term adds nothing. */
 	private static NDArray weighted(NDArray acc, NDArray term, double weight) {
 		if (term == null || weight == 0) return acc;
 		NDArray w = term.mul(Scalars.of(term, weight));

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+
+import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +58,35 @@ class LossesTest {
 	void styleIsMeanSquaredGramDifference() {
 		NDArray a = manager.create(new float[] { 1, 2, 3, 6 }, new Shape(2, 2));
 		// G − A = [0.25, 0.75, -0.25, 0.25] → (0.0625 + 0.5625 + 0.0625 + 0.0625) / 4
-		assertEquals(0.1875f, Losses.style(features(), a).getFloat(), 1e-6f);
+		assertEquals(0.1875f, Losses.style(features(), a).value().getFloat(), 1e-6f);
+	}
+
+	@Test
+	void styleSurrogateHasTheGradientOfTheStyleValue() {
+		SplittableRandom random = new SplittableRandom(3);
+		Shape shape = new Shape(1, 3, 2, 4);
+		double[] f0 = random.doubles(shape.size(), -1, 1).toArray();
+		// The domain: targets are Gram matrices, hence symmetric.
+		NDArray target = GramMatrix.of(manager.create(random.doubles(shape.size(), 0, 1).toArray(), shape));
+		NDArray f = manager.create(f0, shape);
+		f.setRequiresGradient(true);
+		try (GradientCollector c = Engine.getEngine(Devices.ENGINE).newGradientCollector()) {
+			c.backward(Losses.style(f, target).surrogate());
+		}
+		double[] analytic = f.getGradient().toDoubleArray();
+		double eps = 1e-6;
+		for (int i = 0; i < f0.length; i++) {
+			double[] up = f0.clone();
+			double[] down = f0.clone();
+			up[i] += eps;
+			down[i] -= eps;
+			double numeric = (styleValue(up, shape, target) - styleValue(down, shape, target)) / (2 * eps);
+			assertEquals(numeric, analytic[i], 1e-7 + 1e-6 * Math.abs(numeric), "element " + i);
+		}
+	}
+
+	private double styleValue(double[] f, Shape shape, NDArray target) {
+		return Losses.style(manager.create(f, shape), target).value().getDouble();
 	}
 
 	@Test
