@@ -17,38 +17,46 @@ import java.util.List;
 /**
  * The floor a style-transfer step cannot go below: the same conv/ReLU/pool forward to the
  * deepest layer the settings need, and backward to the image, with nothing else: no losses,
- * no optimiser, no clamp. Steps run in sub-managers, as ours do, so memory stays flat.
+ * no optimiser, no clamp. Each pass runs in a sub-manager, as our steps do, so memory stays flat.
  */
-final class BareBaseline {
+final class BareBaseline implements AutoCloseable {
 
-	private BareBaseline() {}
+	private final NDManager manager;
+	private final FeatureNetwork network;
+	private final NDArray image;
+	private final String layer;
 
-	/** Milliseconds of each of {@code steps} forward+backward passes on {@code image}. */
-	static double[] time(VggWeights weights, StyleTransferSettings s, RgbImage image, Device device, int steps) {
+	/** Builds the network and makes one untimed warm-up pass. */
+	BareBaseline(VggWeights weights, StyleTransferSettings s, RgbImage image, Device device) {
 		int deepest = s.deepestLayerIndex(weights.architecture());
-		String layer = weights.architecture().layerNames().get(deepest);
-		double[] ms = new double[steps];
-		try (NDManager m = NDManager.newBaseManager(device, Devices.ENGINE);
-			FeatureNetwork net = new FeatureNetwork(weights, s.pooling(), deepest, m))
-		{
-			NDArray x = net.toArray(image, m);
-			for (int i = 0; i < steps; i++) {
-				long t0 = System.nanoTime();
-				try (NDManager step = m.newSubManager()) {
-					x.tempAttach(step);
-					NDArray leaf = x.duplicate();
-					leaf.setRequiresGradient(true);
-					try (GradientCollector c = Engine.getEngine(Devices.ENGINE).newGradientCollector()) {
-						c.backward(net.features(leaf, List.of(layer)).get(layer));
-					}
-					// One scalar read per step, as ours makes when it reports: waits for a GPU to finish.
-					try (NDArray g = leaf.getGradient()) {
-						g.sum().getFloat();
-					}
-				}
-				ms[i] = (System.nanoTime() - t0) / 1e6;
+		this.layer = weights.architecture().layerNames().get(deepest);
+		this.manager = NDManager.newBaseManager(device, Devices.ENGINE);
+		this.network = new FeatureNetwork(weights, s.pooling(), deepest, manager);
+		this.image = network.toArray(image, manager);
+		pass();
+	}
+
+	/** Milliseconds of one forward+backward pass. */
+	double pass() {
+		long t0 = System.nanoTime();
+		try (NDManager step = manager.newSubManager()) {
+			image.tempAttach(step);
+			NDArray leaf = image.duplicate();
+			leaf.setRequiresGradient(true);
+			try (GradientCollector c = Engine.getEngine(Devices.ENGINE).newGradientCollector()) {
+				c.backward(network.features(leaf, List.of(layer)).get(layer));
+			}
+			// One scalar read per pass, as ours makes when it reports: waits for a GPU to finish.
+			try (NDArray g = leaf.getGradient()) {
+				g.sum().getFloat();
 			}
 		}
-		return ms;
+		return (System.nanoTime() - t0) / 1e6;
+	}
+
+	@Override
+	public void close() {
+		network.close();
+		manager.close();
 	}
 }

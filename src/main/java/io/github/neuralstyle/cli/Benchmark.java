@@ -50,40 +50,43 @@ final class Benchmark {
 	}
 
 	static String header() {
-		return "| size | optimizer | device | median ms/step | min ms/step | bare median | bare min | overhead (median) "
-			+ "| overhead (min) | GFLOP/s | peak RSS MB | peak GPU MB |\n|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+		return "| size | optimizer | device | median ms/step | min ms/step | bare median | bare min | overhead (paired median) "
+			+ "| overhead (min/min) | GFLOP/s | peak RSS MB | peak GPU MB |\n|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 	}
 
 	/**
-	 * One configuration: rounds alternate a block of bare passes with a block of our steps on the
-	 * same image, so both see the same machine load; the first step of each block is warm-up.
+	 * One configuration: after each of our steps (but the first of a round, a warm-up) one bare
+	 * pass runs on the same image, so each pair sees the same machine load.
 	 */
 	static String row(CliOptions o, VggWeights weights, int size, OptimizerKind opt, int steps, int rounds) throws IOException {
 		StyleTransferSettings s = settings(o, size, opt, steps).build();
 		Device device = Devices.resolve(s.device());
 		RgbImage content = pattern(size, size, 1);
 		RgbImage style = pattern(size, size, 2);
-		StepStats ours = new StepStats();
-		StepStats bare = new StepStats();
+		StepStats stats = new StepStats();
 		long[] gpuPeak = { -1 };
-		ProgressListener sampled = new ProgressListener() {
-			@Override
-			public void step(StepReport r) {
-				ours.step(r);
-				if (device.isGpu()) gpuPeak[0] = Math.max(gpuPeak[0], gpuUsedMb(device));
+		// --no-baseline: the peak RSS is then ours alone (the baseline's network and passes also count in VmHWM).
+		try (BareBaseline bare = o.flag("no-baseline") ? null : new BareBaseline(weights, s, content, device)) {
+			long[] last = { -1 };
+			ProgressListener paired = new ProgressListener() {
+				@Override
+				public void step(StepReport r) {
+					long now = System.nanoTime();
+					if (device.isGpu()) gpuPeak[0] = Math.max(gpuPeak[0], gpuUsedMb(device));
+					if (last[0] >= 0) stats.add((now - last[0]) / 1e6, bare == null ? Double.NaN : bare.pass());
+					last[0] = System.nanoTime();
+				}
+			};
+			for (int r = 0; r < rounds; r++) {
+				last[0] = -1;
+				new DefaultStyleTransfer().run(content, style, weights, s, paired, () -> false);
 			}
-		};
-		for (int r = 0; r < rounds; r++) {
-			// --no-baseline: the peak RSS is then ours alone (the baseline's own peak also counts in VmHWM).
-			if (!o.flag("no-baseline")) bare.addAll(BareBaseline.time(weights, s, content, device, steps));
-			ours.newRound();
-			new DefaultStyleTransfer().run(content, style, weights, s, sampled, () -> false);
 		}
 		double gflop = 2 * forwardGflop(size, size);
 		return String.format(Locale.ROOT, "| %d×%d | %s | %s | %.1f | %.1f | %.1f | %.1f | %+.1f%% | %+.1f%% | %.1f | %d | %s |",
-			size, size, opt.name().toLowerCase(Locale.ROOT), device, ours.median(), ours.min(), bare.median(), bare.min(),
-			100 * (ours.median() / bare.median() - 1), 100 * (ours.min() / bare.min() - 1), gflop / (ours.median() / 1000),
-			RunSummary.peakRssMb(), gpuPeak[0] < 0 ? "n/a" : Long.toString(gpuPeak[0]));
+			size, size, opt.name().toLowerCase(Locale.ROOT), device, stats.oursMedian(), stats.oursMin(), stats.bareMedian(),
+			stats.bareMin(), 100 * stats.pairedOverhead(), 100 * (stats.oursMin() / stats.bareMin() - 1),
+			gflop / (stats.oursMedian() / 1000), RunSummary.peakRssMb(), gpuPeak[0] < 0 ? "n/a" : Long.toString(gpuPeak[0]));
 	}
 
 	/** The optimisers named by {@code --optimizer}, or both. */

@@ -1,46 +1,44 @@
 package io.github.neuralstyle.cli;
 
-import io.github.neuralstyle.engine.ProgressListener;
-import io.github.neuralstyle.engine.StepReport;
-
 import java.util.ArrayList;
 import java.util.List;
 
-/** Per-step wall times pooled over benchmark rounds, with the first step of each round left out as warm-up. */
-final class StepStats implements ProgressListener {
+/** Per-step wall times of our steps and of the bare passes paired with them. */
+final class StepStats {
 
-	private final List<Double> millis = new ArrayList<>();
-	private long last = -1;
+	private final List<Double> ours = new ArrayList<>();
+	private final List<Double> bare = new ArrayList<>();
+	private final List<Double> ratios = new ArrayList<>();
 
-	/** Adds a round's times, skipping its first step. */
-	void addAll(double[] ms) {
-		for (int i = 1; i < ms.length; i++) millis.add(ms[i]);
+	/** Adds one of our steps, and the bare pass run right after it ({@code NaN} without a baseline). */
+	void add(double oursMillis, double bareMillis) {
+		ours.add(oursMillis);
+		if (Double.isNaN(bareMillis)) return;
+		bare.add(bareMillis);
+		ratios.add(oursMillis / bareMillis);
 	}
 
-	/** Starts a new round of timing through {@link #step}. */
-	void newRound() {
-		last = -1;
-	}
+	double oursMedian() { return median(ours); }
 
-	/** The interval since the previous report; the first report of a round only starts the clock. */
-	@Override
-	public void step(StepReport r) {
-		long now = System.nanoTime();
-		if (last >= 0) millis.add((now - last) / 1e6);
-		last = now;
-	}
+	double oursMin() { return min(ours); }
 
-	double median() {
-		List<Double> s = new ArrayList<>(millis);
+	double bareMedian() { return median(bare); }
+
+	double bareMin() { return min(bare); }
+
+	/**
+	 * The median over pairs of ours / bare − 1. Each pair ran back to back, so load that drifts
+	 * over seconds cancels, which it does not between medians of separate blocks.
+	 */
+	double pairedOverhead() { return median(ratios) - 1; }
+
+	private static double median(List<Double> values) {
+		List<Double> s = new ArrayList<>(values);
 		s.sort(null);
 		return s.isEmpty() ? Double.NaN : s.get(s.size() / 2);
 	}
 
-	double min() {
-		return millis.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-	}
-
-	int count() {
-		return millis.size();
+	private static double min(List<Double> values) {
+		return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
 	}
 }
