@@ -3,9 +3,12 @@ package io.github.neuralstyle.engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Iterator;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+import java.util.Arrays;
 
 /**
  * Limited-memory BFGS, following PyTorch's {@code torch.optim.LBFGS}: the direction is
@@ -18,108 +21,84 @@ import java.util.Iterator;
  * satisfies the strong Wolfe conditions ({@link StrongWolfe}), which costs further evaluations.
  * Pairs are formed from the point as found at the next step, so a caller's clamping is
  * accounted for; a step that raised the loss clears the history (a restart from −g).
+ * <p>
+ * The recursion runs on the host over inner products ({@link LbfgsHistory}), so a step without
+ * line search reads from the device once.
  */
 public final class Lbfgs implements Optimizer {
 
-	private static final double CURVATURE_EPS = 1e-10;
-
 	private final NDManager manager;
 	private final double lr;
-	private final int history;
 	private final boolean lineSearch;
-	private final Deque<NDArray[]> pairs = new ArrayDeque<>();
+	private final LbfgsHistory history;
+	private final int m;
 	private NDArray prevX, prevG;
-	private double hDiag = 1;
 	private double prevLoss = Double.POSITIVE_INFINITY;
 
 	/** Creates L-BFGS keeping its history in a sub-manager of {@code parent}. */
 	public Lbfgs(NDManager parent, double lr, int history, boolean lineSearch) {
 		this.manager = parent.newSubManager();
 		this.lr = lr;
-		this.history = history;
+		this.m = history;
 		this.lineSearch = lineSearch;
+		this.history = new LbfgsHistory(manager, history);
 	}
 
 	@Override
 	public NDArray step(NDArray x, Objective f, NDManager step) {
+		history.lendTo(step);
 		Evaluation e = f.evaluate(x);
 		NDArray g = e.gradient().reshape(-1);
 		NDArray flatX = x.reshape(-1);
-		double loss = e.loss().getFloat();
 		boolean first = prevX == null;
-		if (!first && !(loss <= prevLoss)) {
+		NDArray w = first ? g.reshape(1, -1) : NDArrays.stack(new NDList(flatX.sub(prevX), g.sub(prevG), g));
+		int k = (int) w.getShape().get(0);
+		// The step's one device-to-host read: loss, ‖g‖₁, W·Wᵀ and B·Wᵀ.
+		NDList parts = new NDList(e.loss().reshape(1).toType(w.getDataType(), false), g.abs().sum().reshape(1),
+			w.matMul(w.transpose()).reshape(-1));
+		if (history.basis() != null) parts.add(history.basis().matMul(w.transpose()).reshape(-1));
+		double[] read = NDArrays.concat(parts).toType(DataType.FLOAT64, false).toDoubleArray();
+		double loss = read[0];
+		double[] ww = Arrays.copyOfRange(read, 2, 2 + k * k);
+		double[] bw = Arrays.copyOfRange(read, 2 + k * k, read.length);
+		boolean uphill = !first && !(loss <= prevLoss);
+		if (uphill) {
 			// The last step went uphill: its curvature model is wrong here (pixels clamped at
 			// 0 or 1 break the secant pairs). Start afresh from steepest descent.
-			clearHistory();
+			history.clear();
 			first = true;
 		}
-		else if (!first) {
-			updateHistory(flatX, g);
-		}
+		history.update(w, ww, bw, !first);
 		prevLoss = loss;
-		NDArray d = direction(g);
-		double gtd = g.dot(d).getFloat();
-		if (gtd > -1e-12 && !pairs.isEmpty()) {
+		double[] c = new double[2 * m];
+		double[] cgAndGtd = history.direction(c);
+		double gtd = cgAndGtd[1];
+		if (gtd > -1e-12 && !history.isEmpty()) {
 			// Not a descent direction (curvature information went stale): restart from −g.
-			clearHistory();
-			d = g.neg();
-			gtd = g.dot(d).getFloat();
+			history.clear();
+			cgAndGtd = history.direction(c);
+			gtd = cgAndGtd[1];
 		}
 		keep(flatX, g);
 		if (gtd > -1e-30) return e.loss(); // gradient is zero: at a stationary point
-		double t = first ? Math.min(1, 1 / g.abs().sum().getFloat()) * lr : lr;
-
+		double t = first ? Math.min(1, 1 / read[1]) * lr : lr;
+		NDArray d = g.mul((float) cgAndGtd[0]);
+		if (!history.isEmpty()) {
+			float[] rows = new float[c.length];
+			for (int i = 0; i < c.length; i++) rows[i] = (float) c[i];
+			NDArray weights = FeatureNetwork.upload(g.getManager(), rows, new Shape(1, c.length), g.getDataType());
+			d.addi(weights.matMul(history.basis()).reshape(-1));
+		}
 		if (lineSearch) {
-			double f0 = loss;
 			NDArray dir = d;
 			t = new StrongWolfe(s -> {
-						NDArray trial = flatX.add(dir.mul((float) s)).reshape(x.getShape());
+				NDArray trial = flatX.add(dir.mul((float) s)).reshape(x.getShape());
 				Evaluation te = f.evaluate(trial);
 				return new double[] { te.loss().getFloat(), te.gradient().reshape(-1).dot(dir).getFloat() };
-			}).search(t, f0, gtd, d.abs().max().getFloat());
+			}).search(t, loss, gtd, d.abs().max().getFloat());
 		}
 		x.addi(d.muli((float) t).reshape(x.getShape()));
 		return e.loss();
-	}
-
-	private void updateHistory(NDArray flatX, NDArray g) {
-		NDArray s = flatX.sub(prevX);
-		NDArray y = g.sub(prevG);
-		NDArray ysArray = y.dot(s);
-		double ys = ysArray.getFloat();
-		if (ys > CURVATURE_EPS) {
-			if (pairs.size() == history) {
-				for (NDArray a : pairs.removeFirst()) a.close();
-			}
-			NDArray rho = ysArray.pow(-1f);
-			// Before y moves to the history's manager: results of ops on y land in y's manager.
-			hDiag = ys / y.dot(y).getFloat();
-			s.attach(manager);
-			y.attach(manager);
-			rho.attach(manager);
-			pairs.addLast(new NDArray[] { s, y, rho });
-		}
-	}
-
-	/** The two-loop recursion; all temporaries are created from {@code g}, so they live in the step. */
-	private NDArray direction(NDArray g) {
-		NDArray q = g.neg();
-		int n = pairs.size();
-		NDArray[] alpha = new NDArray[n];
-		Iterator<NDArray[]> newestFirst = pairs.descendingIterator();
-		for (int i = n - 1; i >= 0; i--) {
-			NDArray[] p = newestFirst.next();
-			alpha[i] = q.dot(p[0]).mul(p[2]);
-			q.subi(alpha[i].mul(p[1]));
-		}
-		NDArray r = q.muli((float) hDiag);
-		int i = 0;
-		for (NDArray[] p : pairs) {
-			NDArray beta = r.dot(p[1]).mul(p[2]);
-			r.addi(alpha[i].sub(beta).mul(p[0]));
-			i++;
-		}
-		return r;
 	}
 
 	private void keep(NDArray flatX, NDArray g) {
@@ -133,17 +112,9 @@ public final class Lbfgs implements Optimizer {
 		prevG.attach(manager);
 	}
 
-	private void clearHistory() {
-		for (NDArray[] p : pairs) {
-			for (NDArray a : p) a.close();
-		}
-		pairs.clear();
-		hDiag = 1;
-	}
-
 	@Override
 	public void close() {
-		pairs.clear();
+		history.close();
 		manager.close();
 	}
 }

@@ -7,6 +7,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
@@ -94,6 +96,126 @@ class OptimizerTest {
 			assertTrue(f < 1e-6, "f = " + f);
 			assertEquals(1, x.getFloat(0), 2e-3);
 			assertEquals(1, x.getFloat(1), 4e-3);
+		}
+	}
+
+	/**
+	 * Our L-BFGS (two-loop recursion on host-side inner products) against the classic
+	 * recursion over vectors, written out in doubles below: the same iterates, restarts included.
+	 */
+	@Test
+	void lbfgsFollowsTheClassicTwoLoopRecursion() {
+		for (Function<NDArray, Evaluation> f : List.<Function<NDArray, Evaluation>>of(OptimizerTest::quadratic,
+			OptimizerTest::rosenbrockLike))
+		{
+			NDArray x = manager.zeros(new Shape(N));
+			ClassicLbfgs classic = new ClassicLbfgs(1, 4);
+			double[] expected = new double[N];
+			try (Lbfgs lbfgs = new Lbfgs(manager, 1, 4, false)) {
+				for (int i = 0; i < 12; i++) {
+					minimise(lbfgs, x, f, 1);
+					classic.step(expected, v -> evaluateAt(f, v));
+					float[] actual = x.toFloatArray();
+					for (int j = 0; j < N; j++) {
+						assertEquals(expected[j], actual[j], 1e-4 * (1 + Math.abs(expected[j])), "step " + i + ", x[" + j + "]");
+					}
+				}
+			}
+		}
+	}
+
+	/** f and its gradient at {@code v}, from the same NDArray function: {value, g_0, …}. */
+	private double[] evaluateAt(Function<NDArray, Evaluation> f, double[] v) {
+		try (NDManager m = manager.newSubManager()) {
+			float[] fv = new float[v.length];
+			for (int i = 0; i < v.length; i++) fv[i] = (float) v[i];
+			Evaluation e = f.apply(m.create(fv));
+			float[] g = e.gradient().toFloatArray();
+			double[] out = new double[v.length + 1];
+			out[0] = e.loss().getFloat();
+			for (int i = 0; i < g.length; i++) out[i + 1] = g[i];
+			return out;
+		}
+	}
+
+	/** Textbook L-BFGS with the same rules as ours: first step min(1, 1/‖g‖₁)·lr, restarts after uphill steps. */
+	private static final class ClassicLbfgs {
+		private final double lr;
+		private final int history;
+		private final java.util.ArrayDeque<double[][]> pairs = new java.util.ArrayDeque<>();
+		private double[] prevX, prevG;
+		private double prevLoss = Double.POSITIVE_INFINITY, hDiag = 1;
+
+		ClassicLbfgs(double lr, int history) {
+			this.lr = lr;
+			this.history = history;
+		}
+
+		void step(double[] x, Function<double[], double[]> f) {
+			double[] e = f.apply(x);
+			double loss = e[0];
+			double[] g = Arrays.copyOfRange(e, 1, e.length);
+			boolean first = prevX == null;
+			if (!first && !(loss <= prevLoss)) {
+				pairs.clear();
+				hDiag = 1;
+				first = true;
+			}
+			else if (!first) {
+				double[] s = minus(x, prevX);
+				double[] y = minus(g, prevG);
+				double ys = dot(y, s);
+				if (ys > 1e-10) {
+					if (pairs.size() == history) pairs.removeFirst();
+					pairs.addLast(new double[][] { s, y, { 1 / ys } });
+					hDiag = ys / dot(y, y);
+				}
+			}
+			prevLoss = loss;
+			double[] d = twoLoop(g);
+			if (dot(g, d) > -1e-12 && !pairs.isEmpty()) {
+				pairs.clear();
+				hDiag = 1;
+				d = twoLoop(g);
+			}
+			prevX = x.clone();
+			prevG = g;
+			if (dot(g, d) > -1e-30) return;
+			double l1 = 0;
+			for (double v : g) l1 += Math.abs(v);
+			double t = first ? Math.min(1, 1 / l1) * lr : lr;
+			for (int i = 0; i < x.length; i++) x[i] += t * d[i];
+		}
+
+		private double[] twoLoop(double[] g) {
+			double[] q = new double[g.length];
+			for (int i = 0; i < g.length; i++) q[i] = -g[i];
+			List<double[][]> list = new java.util.ArrayList<>(pairs);
+			double[] alpha = new double[list.size()];
+			for (int i = list.size() - 1; i >= 0; i--) {
+				double[][] p = list.get(i);
+				alpha[i] = p[2][0] * dot(p[0], q);
+				for (int j = 0; j < q.length; j++) q[j] -= alpha[i] * p[1][j];
+			}
+			for (int j = 0; j < q.length; j++) q[j] *= hDiag;
+			for (int i = 0; i < list.size(); i++) {
+				double[][] p = list.get(i);
+				double beta = p[2][0] * dot(p[1], q);
+				for (int j = 0; j < q.length; j++) q[j] += (alpha[i] - beta) * p[0][j];
+			}
+			return q;
+		}
+
+		private static double dot(double[] a, double[] b) {
+			double s = 0;
+			for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+			return s;
+		}
+
+		private static double[] minus(double[] a, double[] b) {
+			double[] out = new double[a.length];
+			for (int i = 0; i < a.length; i++) out[i] = a[i] - b[i];
+			return out;
 		}
 	}
 
