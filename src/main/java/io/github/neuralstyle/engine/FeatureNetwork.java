@@ -8,6 +8,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -61,6 +62,7 @@ public final class FeatureNetwork implements AutoCloseable {
 		// (scale·x − mean) / std = (x − mean/scale) / (std/scale): no scaling op per forward pass.
 		this.mean = upload(manager, perScale(c.mean(), c.scale()), new Shape(1, 3, 1, 1), dataType);
 		this.std = upload(manager, perScale(c.std(), c.scale()), new Shape(1, 3, 1, 1), dataType);
+		ByteBuffer scratch = manager.allocateDirect(largestTensor(weights, depth) * Float.BYTES);
 		this.bgr = c.bgr();
 		List<String> names = architecture.layerNames();
 		nameByIndex = names.subList(0, depth).toArray(new String[0]);
@@ -76,8 +78,8 @@ public final class FeatureNetwork implements AutoCloseable {
 					+ nameByIndex[i] + " (" + VggArchitecture.weightName(i) + "), which the chosen layers need; "
 					+ "choose shallower layers or a complete weights file");
 			}
-			convs.add(new NDArray[] { upload(manager, w.data(), new Shape(w.shape()), dataType),
-				upload(manager, b.data(), new Shape(b.shape()), dataType) });
+			convs.add(new NDArray[] { upload(manager, w.data(), new Shape(w.shape()), dataType, scratch),
+				upload(manager, b.data(), new Shape(b.shape()), dataType, scratch) });
 		}
 	}
 
@@ -102,10 +104,34 @@ public final class FeatureNetwork implements AutoCloseable {
 	 * a tensor that still uses it.
 	 */
 	static NDArray upload(NDManager manager, float[] data, Shape shape, DataType dataType) {
-		try (NDArray wrapped = manager.create(data, shape)) {
+		return upload(manager, data, shape, dataType, null);
+	}
+
+	/**
+	 * As above, staging the data in {@code scratch} (native order, large enough) when given:
+	 * without it every call leaves a direct buffer of the data's size that only a GC frees, about
+	 * 50–80 MB of resident memory for a network's weights.
+	 */
+	private static NDArray upload(NDManager manager, float[] data, Shape shape, DataType dataType, ByteBuffer scratch) {
+		ByteBuffer staged = scratch != null ? scratch.clear() : manager.allocateDirect(data.length * Float.BYTES);
+		staged.asFloatBuffer().put(data);
+		staged.limit(data.length * Float.BYTES);
+		try (NDArray wrapped = manager.create(staged, shape, DataType.FLOAT32)) {
 			// toType to the same type returns the same tensor, so copy explicitly.
-			return dataType == wrapped.getDataType() ? wrapped.duplicate() : wrapped.toType(dataType, true);
+			return dataType == DataType.FLOAT32 ? wrapped.duplicate() : wrapped.toType(dataType, true);
 		}
+	}
+
+	/** Elements of the largest weight or bias among the first {@code depth} layers. */
+	private static int largestTensor(VggWeights weights, int depth) {
+		int largest = 1;
+		for (int i = 0; i < depth; i++) {
+			for (String name : new String[] { VggArchitecture.weightName(i), VggArchitecture.biasName(i) }) {
+				FloatTensor t = weights.tensors().get(name);
+				if (t != null) largest = Math.max(largest, t.data().length);
+			}
+		}
+		return largest;
 	}
 
 	private static float[] perScale(float[] values, float scale) {
