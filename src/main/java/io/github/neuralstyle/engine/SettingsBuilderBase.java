@@ -17,10 +17,11 @@ abstract class SettingsBuilderBase<B extends SettingsBuilderBase<B>> {
 	OptimizerKind optimizer;
 	double learningRate, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8;
 	/**
-	 * 20, not PyTorch's 100: each pair is two image-sized arrays (126 MB for 20 at 512²), and at
-	 * 256 px 300 steps reached the same loss with 10, 20 or 100 (docs/performance.md).
+	 * 10 (SciPy's L-BFGS-B default), not PyTorch's 100: each pair is two image-sized arrays
+	 * (63 MB for 10 at 512²), and at 256 px 300 steps reached the same loss with 5, 10, 20 or 100
+	 * pairs (docs/performance.md).
 	 */
-	int historySize = 20;
+	int historySize = 10;
 	boolean lineSearch;
 	int steps, size, scales = StyleTransferSettings.AUTO_SCALES, previewEvery, reportEvery = 1;
 	/** Steps per scale, coarsest first, when set explicitly; null to split {@link #steps} by the default rule. */
