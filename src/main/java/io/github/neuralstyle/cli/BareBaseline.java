@@ -8,16 +8,25 @@ import ai.djl.training.GradientCollector;
 
 import io.github.neuralstyle.engine.Devices;
 import io.github.neuralstyle.engine.FeatureNetwork;
+import io.github.neuralstyle.engine.GramMatrix;
+import io.github.neuralstyle.engine.Losses;
 import io.github.neuralstyle.engine.RgbImage;
 import io.github.neuralstyle.engine.StyleTransferSettings;
 import io.github.neuralstyle.engine.VggWeights;
 
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * The floor a style-transfer step cannot go below: the same conv/ReLU/pool forward to the
- * deepest layer the settings need, and backward to the image, with nothing else: no losses,
- * no optimiser, no clamp. Each pass runs in a sub-manager, as our steps do, so memory stays flat.
+ * Bare libtorch passes to time our steps against, on the same image and network. Without
+ * losses: the conv/ReLU/pool forward to the deepest layer the settings need and backward from
+ * it, the floor no step goes below. With losses: the same forward, the content, style and TV
+ * kernels on the settings' layers (targets made once), their sum and backward to the image:
+ * a step's forward+backward work, with no optimiser, clamp, weighting, report or per-step
+ * bookkeeping. Each pass runs in a sub-manager, as our steps do, so memory stays flat.
  */
 final class BareBaseline implements AutoCloseable {
 
@@ -25,18 +34,53 @@ final class BareBaseline implements AutoCloseable {
 	private final FeatureNetwork network;
 	private final NDArray image;
 	private final String layer;
+	private final Map<String, NDArray> contentTargets = new HashMap<>();
+	private final Map<String, NDArray> styleTargets = new HashMap<>();
+	private final Set<String> lossLayers = new LinkedHashSet<>();
 
-	/** Builds the network and makes one untimed warm-up pass. */
-	BareBaseline(VggWeights weights, StyleTransferSettings s, RgbImage image, Device device) {
+	/** Builds the network and the loss targets (from {@code style} and the image) and makes one untimed warm-up pass of each kind. */
+	BareBaseline(VggWeights weights, StyleTransferSettings s, RgbImage image, RgbImage style, Device device) {
 		int deepest = s.deepestLayerIndex(weights.architecture());
 		this.layer = weights.architecture().layerNames().get(deepest);
 		this.manager = NDManager.newBaseManager(device, Devices.ENGINE);
 		this.network = new FeatureNetwork(weights, s.pooling(), deepest, manager);
 		this.image = network.toArray(image, manager);
+		lossLayers.addAll(s.contentLayers().keySet());
+		lossLayers.addAll(s.styleLayers().keySet());
+		contentTargets.putAll(network.features(this.image, s.contentLayers().keySet()));
+		for (Map.Entry<String, NDArray> e : network.features(network.toArray(style, manager), s.styleLayers().keySet()).entrySet()) {
+			styleTargets.put(e.getKey(), GramMatrix.of(e.getValue()));
+		}
 		pass();
+		passWithLosses();
 	}
 
-	/** Milliseconds of one forward+backward pass. */
+	/** Milliseconds of one forward+backward pass with the losses. */
+	double passWithLosses() {
+		long t0 = System.nanoTime();
+		try (NDManager step = manager.newSubManager()) {
+			image.tempAttach(step);
+			NDArray leaf = image.duplicate();
+			leaf.setRequiresGradient(true);
+			try (GradientCollector c = Engine.getEngine(Devices.ENGINE).newGradientCollector()) {
+				Map<String, NDArray> f = network.features(leaf, lossLayers);
+				NDArray total = Losses.totalVariation(leaf);
+				for (Map.Entry<String, NDArray> t : contentTargets.entrySet()) {
+					total = total.add(Losses.content(f.get(t.getKey()), t.getValue()));
+				}
+				for (Map.Entry<String, NDArray> t : styleTargets.entrySet()) {
+					total = total.add(Losses.style(f.get(t.getKey()), t.getValue()).surrogate());
+				}
+				c.backward(total);
+			}
+			try (NDArray g = leaf.getGradient()) {
+				g.sum().getFloat();
+			}
+		}
+		return (System.nanoTime() - t0) / 1e6;
+	}
+
+	/** Milliseconds of one forward+backward pass without losses. */
 	double pass() {
 		long t0 = System.nanoTime();
 		try (NDManager step = manager.newSubManager()) {

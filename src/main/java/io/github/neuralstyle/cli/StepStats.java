@@ -3,34 +3,35 @@ package io.github.neuralstyle.cli;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Per-step wall times of our steps and of the bare passes paired with them. */
+/** Per-step wall times of our steps and of the bare passes of each kind paired with them. */
 final class StepStats {
 
 	private final List<Double> ours = new ArrayList<>();
-	private final List<Double> bare = new ArrayList<>();
-	private final List<Double> ratios = new ArrayList<>();
+	private final List<List<Double>> bare = List.of(new ArrayList<>(), new ArrayList<>());
+	private final List<List<Double>> ratios = List.of(new ArrayList<>(), new ArrayList<>());
 
-	/** Adds one of our steps, and the bare pass run right after it ({@code NaN} without a baseline). */
-	void add(double oursMillis, double bareMillis) {
+	/** Adds one of our steps and the bare passes (same work, conv only) run right after it; none without a baseline. */
+	void add(double oursMillis, double... bareMillis) {
 		ours.add(oursMillis);
-		if (Double.isNaN(bareMillis)) return;
-		bare.add(bareMillis);
-		ratios.add(oursMillis / bareMillis);
+		for (int k = 0; k < bareMillis.length; k++) {
+			bare.get(k).add(bareMillis[k]);
+			ratios.get(k).add(oursMillis / bareMillis[k]);
+		}
 	}
 
 	double oursMedian() { return median(ours); }
 
 	double oursMin() { return min(ours); }
 
-	double bareMedian() { return median(bare); }
-
-	double bareMin() { return min(bare); }
+	/** Median of bare passes of kind {@code k} (0: same work, 1: conv only). */
+	double bareMedian(int k) { return median(bare.get(k)); }
 
 	/**
-	 * The median over pairs of ours / bare − 1. Each pair ran back to back, so load that drifts
-	 * over seconds cancels, which it does not between medians of separate blocks.
+	 * The median over pairs of ours / bare − 1 for bare passes of kind {@code k}. Each pair ran
+	 * back to back, so load that drifts over seconds cancels, which it does not between medians
+	 * of separate blocks.
 	 */
-	double pairedOverhead() { return median(ratios) - 1; }
+	double pairedOverhead(int k) { return median(ratios.get(k)) - 1; }
 
 	private static double median(List<Double> values) {
 		List<Double> s = new ArrayList<>(values);
