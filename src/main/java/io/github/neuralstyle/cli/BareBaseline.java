@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Bare libtorch passes to time our steps against, on the same image and network. Without
@@ -57,38 +58,33 @@ final class BareBaseline implements AutoCloseable {
 
 	/** Milliseconds of one forward+backward pass with the losses. */
 	double passWithLosses() {
-		long t0 = System.nanoTime();
-		try (NDManager step = manager.newSubManager()) {
-			image.tempAttach(step);
-			NDArray leaf = image.duplicate();
-			leaf.setRequiresGradient(true);
-			try (GradientCollector c = Engine.getEngine(Devices.ENGINE).newGradientCollector()) {
-				Map<String, NDArray> f = network.features(leaf, lossLayers);
-				NDArray total = Losses.totalVariation(leaf);
-				for (Map.Entry<String, NDArray> t : contentTargets.entrySet()) {
-					total = total.add(Losses.content(f.get(t.getKey()), t.getValue()));
-				}
-				for (Map.Entry<String, NDArray> t : styleTargets.entrySet()) {
-					total = total.add(Losses.style(f.get(t.getKey()), t.getValue()).surrogate());
-				}
-				c.backward(total);
+		return timed(leaf -> {
+			Map<String, NDArray> f = network.features(leaf, lossLayers);
+			NDArray total = Losses.totalVariation(leaf);
+			for (Map.Entry<String, NDArray> t : contentTargets.entrySet()) {
+				total = total.add(Losses.content(f.get(t.getKey()), t.getValue()));
 			}
-			try (NDArray g = leaf.getGradient()) {
-				g.sum().getFloat();
+			for (Map.Entry<String, NDArray> t : styleTargets.entrySet()) {
+				total = total.add(Losses.style(f.get(t.getKey()), t.getValue()).surrogate());
 			}
-		}
-		return (System.nanoTime() - t0) / 1e6;
+			return total;
+		});
 	}
 
 	/** Milliseconds of one forward+backward pass without losses. */
 	double pass() {
+		return timed(leaf -> network.features(leaf, List.of(layer)).get(layer));
+	}
+
+	/** Times a pass that builds {@code root} from a fresh leaf copy of the image and differentiates it. */
+	private double timed(UnaryOperator<NDArray> root) {
 		long t0 = System.nanoTime();
 		try (NDManager step = manager.newSubManager()) {
 			image.tempAttach(step);
 			NDArray leaf = image.duplicate();
 			leaf.setRequiresGradient(true);
 			try (GradientCollector c = Engine.getEngine(Devices.ENGINE).newGradientCollector()) {
-				c.backward(network.features(leaf, List.of(layer)).get(layer));
+				c.backward(root.apply(leaf));
 			}
 			// One scalar read per pass, as ours makes when it reports: waits for a GPU to finish.
 			try (NDArray g = leaf.getGradient()) {
