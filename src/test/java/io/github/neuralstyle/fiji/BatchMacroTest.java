@@ -8,8 +8,7 @@ import ij.WindowManager;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.scijava.command.CommandModule;
 
@@ -21,17 +20,8 @@ import org.scijava.command.CommandModule;
  */
 public class BatchMacroTest {
 
-	private static CommandHarness harness;
-
-	@BeforeAll
-	static void start() {
-		harness = new CommandHarness();
-	}
-
-	@AfterAll
-	static void stop() {
-		harness.close();
-	}
+	@AutoClose
+	private static final CommandHarness harness = new CommandHarness();
 
 	@Test
 	void batchMacroSelectsAndMeasuresTheResult() {

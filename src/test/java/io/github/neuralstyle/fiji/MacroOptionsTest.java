@@ -15,8 +15,7 @@ import io.github.neuralstyle.testsupport.TestImagePlus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
@@ -59,17 +58,8 @@ class MacroOptionsTest {
 		SAMPLES.put("plot", "true");
 	}
 
-	private static CommandHarness harness;
-
-	@BeforeAll
-	static void start() {
-		harness = new CommandHarness();
-	}
-
-	@AfterAll
-	static void stop() {
-		harness.close();
-	}
+	@AutoClose
+	private static final CommandHarness harness = new CommandHarness();
 
 	@Test
 	void macroLookupFindsEveryRecordedParameter() {

@@ -22,8 +22,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,17 +34,8 @@ import org.scijava.module.ModuleService;
 /** The command through a SciJava context on every image type, with the real engine on a tiny network. */
 class StyleTransferCommandTest {
 
-	private static CommandHarness harness;
-
-	@BeforeAll
-	static void start() {
-		harness = new CommandHarness();
-	}
-
-	@AfterAll
-	static void stop() {
-		harness.close();
-	}
+	@AutoClose
+	private static final CommandHarness harness = new CommandHarness();
 
 	@ParameterizedTest(name = "{0} styled by {1}")
 	@CsvSource({ "gray8, gray8, GRAY8", "gray16, gray16, GRAY16", "gray32, gray8, GRAY32", "rgb, gray8, RGB",
