@@ -49,6 +49,34 @@ class MemoryTest {
 		}
 	}
 
+	@Test
+	void listenersRunAfterTheStepHasFreedItsArrays() {
+		NDManager system;
+		try (NDManager probe = NDManager.newBaseManager(ai.djl.Device.cpu(), Devices.ENGINE)) {
+			system = probe.getParentManager();
+		}
+		for (OptimizerKind kind : OptimizerKind.values()) {
+			int[] atStep = new int[6];
+			int[] atPreview = new int[6];
+			ProgressListener sample = new ProgressListener() {
+				@Override
+				public void step(StepReport r) {
+					atStep[r.iteration()] = system.getManagedArrays().size();
+				}
+
+				@Override
+				public void preview(int iteration, RgbImage image) {
+					// Previews come after the step's manager has closed.
+					atPreview[iteration] = system.getManagedArrays().size();
+				}
+			};
+			StyleTransferSettings s = StyleTransferRunTest.small(kind).optSize(16).optSteps(5).optPreviewEvery(1).build();
+			new DefaultStyleTransfer().run(TestImages.content(16, 16), TestImages.style(16, 16), SyntheticVgg.vgg19(16, 1), s,
+				sample, () -> false);
+			for (int i = 1; i <= 5; i++) assertEquals(atPreview[i], atStep[i], kind + ": live arrays in step " + i + "'s report");
+		}
+	}
+
 	private static long peak(long[] values, int from, int to) {
 		long max = Long.MIN_VALUE;
 		for (int i = from; i <= to; i++) max = Math.max(max, values[i]);
