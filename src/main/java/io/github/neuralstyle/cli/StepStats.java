@@ -9,14 +9,27 @@ final class StepStats {
 	private final List<Double> ours = new ArrayList<>();
 	private final List<List<Double>> bare = List.of(new ArrayList<>(), new ArrayList<>());
 	private final List<List<Double>> ratios = List.of(new ArrayList<>(), new ArrayList<>());
+	private double[] previousBare;
 
-	/** Adds one of our steps and the bare passes (same work, conv only) run right after it; none without a baseline. */
+	/**
+	 * Adds one of our steps and the bare passes (same work, conv only) run right after it; none
+	 * without a baseline. Each of our steps is paired with the bare passes after it and, from the
+	 * second on, with those before it: both orders count equally, so an effect of running first
+	 * or second cancels.
+	 */
 	void add(double oursMillis, double... bareMillis) {
 		ours.add(oursMillis);
 		for (int k = 0; k < bareMillis.length; k++) {
 			bare.get(k).add(bareMillis[k]);
 			ratios.get(k).add(oursMillis / bareMillis[k]);
+			if (previousBare != null) ratios.get(k).add(oursMillis / previousBare[k]);
 		}
+		previousBare = bareMillis.length == 0 ? null : bareMillis.clone();
+	}
+
+	/** Forgets the last bare passes: the next step is not preceded by them (a new round). */
+	void newRound() {
+		previousBare = null;
 	}
 
 	double oursMedian() { return median(ours); }
@@ -29,7 +42,7 @@ final class StepStats {
 	/**
 	 * The median over pairs of ours / bare − 1 for bare passes of kind {@code k}. Each pair ran
 	 * back to back, so load that drifts over seconds cancels, which it does not between medians
-	 * of separate blocks.
+	 * of separate blocks; pairs in both orders cancel what running first or second does.
 	 */
 	double pairedOverhead(int k) { return median(ratios.get(k)) - 1; }
 
