@@ -8,6 +8,7 @@ import io.github.neuralstyle.engine.Devices;
 import io.github.neuralstyle.engine.InitMode;
 import io.github.neuralstyle.engine.InputConvention;
 import io.github.neuralstyle.engine.OptimizerKind;
+import io.github.neuralstyle.engine.Preset;
 import io.github.neuralstyle.engine.ProgressListener;
 import io.github.neuralstyle.engine.RandomVggWeights;
 import io.github.neuralstyle.engine.RgbImage;
@@ -40,7 +41,7 @@ final class Benchmark {
 		int steps = o.has("steps") ? o.integer("steps") : 10;
 		int rounds = o.has("rounds") ? o.integer("rounds") : 3;
 		if (steps < 2 || rounds < 1) throw new CliOptions.UsageException("--steps must be at least 2 and --rounds at least 1");
-		VggWeights weights = weights();
+		VggWeights weights = weights(o);
 		out.println(header());
 		for (String sz : sizes.split(",")) {
 			int size = Integer.parseInt(sz.trim());
@@ -57,8 +58,9 @@ final class Benchmark {
 
 	/**
 	 * One configuration: after each of our steps (but the first of a round, a warm-up) one bare
-	 * pass of each kind ({@link BareBaseline}) runs on the same image, so each triple sees the
-	 * same machine load; overheads are medians over the pairs.
+	 * pass of each kind ({@link BareBaseline}) runs on the same image, in alternating order, so
+	 * each triple sees the same machine load; overheads are medians over the pairs of each of our
+	 * steps with the bare passes on either side of it ({@link StepStats}).
 	 */
 	static String row(CliOptions o, VggWeights weights, int size, OptimizerKind opt, int steps, int rounds) throws IOException {
 		StyleTransferSettings s = settings(o, size, opt, steps).build();
@@ -78,13 +80,19 @@ final class Benchmark {
 					if (last[0] >= 0) {
 						double ms = (now - last[0]) / 1e6;
 						if (bare == null) stats.add(ms);
-						else stats.add(ms, bare.passWithLosses(), bare.pass());
+						else if (r.iteration() % 2 == 0) stats.add(ms, bare.passWithLosses(), bare.pass());
+						else {
+							// Alternate which bare kind runs right after our step.
+							double convOnly = bare.pass();
+							stats.add(ms, bare.passWithLosses(), convOnly);
+						}
 					}
 					last[0] = System.nanoTime();
 				}
 			};
 			for (int r = 0; r < rounds; r++) {
 				last[0] = -1;
+				stats.newRound();
 				new DefaultStyleTransfer().run(content, style, weights, s, paired, () -> false);
 			}
 		}
@@ -110,8 +118,13 @@ final class Benchmark {
 		return b;
 	}
 
-	/** A full-size VGG19 with seeded random weights: the same work per step as the pretrained one. */
-	static VggWeights weights() {
+	/**
+	 * The weights {@code --weights FILE} or {@code --model ID} name (pretrained ones for time to
+	 * quality), else a full-size VGG19 with seeded random weights: the same work per step as the
+	 * pretrained one, and nothing to download.
+	 */
+	static VggWeights weights(CliOptions o) throws IOException {
+		if (o.has("weights") || o.has("model")) return WeightsChoice.obtain(o, Preset.GATYS, System.err);
 		return RandomVggWeights.create(VggArchitecture.VGG19, InputConvention.CAFFE, 1, 0, 16);
 	}
 

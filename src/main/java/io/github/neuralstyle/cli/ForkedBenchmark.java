@@ -18,7 +18,7 @@ import java.util.Locale;
 final class ForkedBenchmark {
 
 	/** Options passed through to each child as they were given. */
-	private static final String[] PASSED = { "steps", "rounds", "device", "history", "report-every" };
+	private static final String[] PASSED = { "steps", "rounds", "device", "history", "report-every", "weights", "model" };
 
 	private ForkedBenchmark() {}
 

@@ -10,7 +10,11 @@ import io.github.neuralstyle.engine.ProgressListener;
 import io.github.neuralstyle.engine.StepReport;
 import io.github.neuralstyle.engine.StyleTransferSettings;
 
+import io.github.neuralstyle.engine.VggWeights;
+
+import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 /**
@@ -22,12 +26,13 @@ final class Soak {
 
 	private Soak() {}
 
-	static int run(CliOptions o, PrintStream out) {
+	static int run(CliOptions o, PrintStream out) throws IOException {
 		int steps = o.integer("soak");
 		int size = Integer.parseInt((o.has("sizes") ? o.get("sizes") : "64").split(",")[0].trim());
 		out.println("| optimizer | size | steps | live arrays (step 1 / warm / end) | RSS MB (step 1 / warm / end) "
 			+ "| JVM heap committed MB (step 1 / warm / end) | arrays left after run | median ms/step |");
 		out.println("|---|---:|---:|---|---|---|---:|---:|");
+		VggWeights weights = Benchmark.weights(o);
 		for (OptimizerKind opt : Benchmark.optimizers(o)) {
 			StyleTransferSettings s = Benchmark.settings(o, size, opt, steps).build();
 			Device device = Devices.resolve(s.device());
@@ -50,11 +55,17 @@ final class Soak {
 				}
 			};
 			double median = new DefaultStyleTransfer().run(Benchmark.pattern(size, size, 1), Benchmark.pattern(size, size, 2),
-				Benchmark.weights(), s, sampler, () -> false).medianStepMillis();
+				weights, s, sampler, () -> false).medianStepMillis();
 			out.println(String.format(Locale.ROOT, "| %s | %d | %d | %d / %d / %d | %d / %d / %d | %d / %d / %d | %d | %.1f |",
 				opt.name().toLowerCase(Locale.ROOT), size, steps, samples[0][0], samples[1][0], samples[2][0], samples[0][1],
 				samples[1][1], samples[2][1], samples[0][2], samples[1][2], samples[2][2],
 				system.getManagedArrays().size() - before, median));
+		}
+		if (!ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:+AlwaysPreTouch")) {
+			// G1 touches its committed heap a little more with each collection: RSS then grows by
+			// Java heap pages that were committed but not yet resident, which is not a leak.
+			out.println("Note: the Java heap was not pre-touched, so RSS growth includes heap pages first used during the run; "
+				+ "run with -Xms256m -Xmx256m -XX:+AlwaysPreTouch to see native growth alone.");
 		}
 		return 0;
 	}

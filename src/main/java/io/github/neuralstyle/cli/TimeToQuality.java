@@ -34,7 +34,7 @@ final class TimeToQuality {
 		String candidates = o.has("candidates") ? o.get("candidates") : "auto:" + 2 * refSteps + ";2,2,300;25,25,300;50,50,300";
 		RgbImage content = o.has("content") ? ImageFiles.read(Path.of(o.get("content"))) : Benchmark.pattern(size, size, 1);
 		RgbImage style = o.has("style") ? ImageFiles.read(Path.of(o.get("style"))) : Benchmark.pattern(size, size, 2);
-		VggWeights weights = Benchmark.weights();
+		VggWeights weights = Benchmark.weights(o);
 		// One more step than ref-steps: the loss a step reports is of the image it started from.
 		StyleTransferSettings base = Benchmark.settings(o, size, OptimizerKind.LBFGS, refSteps + 1).optReportEvery(1).build();
 		Outcome ref = attempt(base, content, style, weights, Double.NEGATIVE_INFINITY);

@@ -8,6 +8,7 @@ final class Usage {
 	static final String TEXT = String.join("\n",
 		"usage: neural-style --content FILE --style FILE --out FILE [options]",
 		"       neural-style benchmark [--sizes 128,256,512] [--steps N] [--rounds N] [--optimizer adam|lbfgs] [--device ...] [--fork] [--no-baseline]",
+		"                             [--model ID | --weights FILE]   (all benchmarks; default: seeded random VGG19)",
 		"       neural-style benchmark --soak STEPS [--sizes 64]      memory over a long run",
 		"       neural-style benchmark --quality [--size 512] [--ref-steps 300] [--candidates \"auto:600;25,25,300\"] [--content F --style F]",
 		"",

@@ -1,6 +1,7 @@
 package io.github.neuralstyle.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -56,6 +57,15 @@ class MainTest {
 			out.toString(), "--weights", weights.toString(), "--size", "32", "--steps", "6"));
 		a.addAll(List.of(more));
 		return a;
+	}
+
+	@Test
+	void timeToQualityRunsOnTheWeightsItIsGiven() {
+		String[] o = run(0, "benchmark", "--quality", "--size", "64", "--ref-steps", "3", "--candidates", "2,3", "--weights",
+			weights.toString(), "--content", content.toString(), "--style", style.toString());
+		assertTrue(o[0].contains("L* = ") && o[0].contains("small.safetensors"), o[0]);
+		assertFalse(o[0].contains("NOT pretrained"), o[0]);
+		assertTrue(o[0].contains("| multi-scale | 2,3 |"), o[0]);
 	}
 
 	@Test
