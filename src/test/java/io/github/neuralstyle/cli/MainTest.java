@@ -69,6 +69,22 @@ class MainTest {
 	}
 
 	@Test
+	void soakSamplesEveryPointEvenWhenWarmIsTheLastStep() {
+		// 12 steps: "warm" (history + 10 = 20, capped) is the last step.
+		String[] o = run(0, "benchmark", "--soak", "12", "--sizes", "32", "--optimizer", "adam", "--weights", weights.toString());
+		String row = o[0].lines().filter(l -> l.startsWith("| adam |")).findFirst().orElseThrow(() -> new AssertionError(o[0]));
+		String[] cells = row.split("\\|");
+		assertEquals(" 12 ", cells[3]);
+		for (int c = 4; c <= 6; c++) {
+			for (String v : cells[c].trim().split(" / ")) assertTrue(Long.parseLong(v) > 0, "column " + c + " of " + row);
+		}
+		assertEquals("0", cells[7].trim(), "arrays left after the run: " + row);
+		String trace = o[0].lines().filter(l -> l.startsWith("RSS MB every 1 steps, adam: [")).findFirst()
+			.orElseThrow(() -> new AssertionError(o[0]));
+		assertEquals(12, trace.substring(trace.indexOf('[') + 1, trace.indexOf(']')).split(", ").length, trace);
+	}
+
+	@Test
 	void fullRunWritesThePngAndAJsonLine() throws Exception {
 		Path out = dir.resolve("out/styled.png");
 		String[] o = run(0, base(out, "--optimizer", "adam", "--lr", "0.05", "--save-every", "3").toArray(new String[0]));
