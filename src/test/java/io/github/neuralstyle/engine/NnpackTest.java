@@ -1,0 +1,19 @@
+package io.github.neuralstyle.engine;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.jna.Platform;
+
+import org.junit.jupiter.api.Test;
+
+class NnpackTest {
+
+	@Test
+	void libtorchReportsNnpackOffOnceTheEngineHasStarted() {
+		assumeTrue(Platform.isLinux(), "the switch finds libtorch through /proc/self/maps");
+		Devices.resolve(DeviceChoice.CPU);
+		// Read back through libtorch's own getter, so a wrong symbol or argument would show.
+		assertTrue(Nnpack.disable());
+	}
+}
