@@ -41,10 +41,7 @@ final class Soak {
 		for (OptimizerKind opt : Benchmark.optimizers(o)) {
 			StyleTransferSettings s = Benchmark.settings(o, size, opt, steps).build();
 			Device device = Devices.resolve(s.device());
-			NDManager system;
-			try (NDManager probe = NDManager.newBaseManager(device, Devices.ENGINE)) {
-				system = probe.getParentManager();
-			}
+			NDManager system = Devices.systemManager(device);
 			int before = system.getManagedArrays().size();
 			int warm = Math.min(steps, Math.max(s.historySize() + 10, steps / 10));
 			long[][] samples = new long[3][3];

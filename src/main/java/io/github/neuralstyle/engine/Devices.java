@@ -2,6 +2,7 @@ package io.github.neuralstyle.engine;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
 
 import java.util.function.Supplier;
 
@@ -39,6 +40,13 @@ public final class Devices {
 	public static void configureEngine() {
 		if (System.getProperty(CUDNN_BENCHMARK) == null) System.setProperty(CUDNN_BENCHMARK, "true");
 		HugePages.enable();
+	}
+
+	/** The engine's root manager on {@code device}: its managed arrays are every array not yet freed there. */
+	public static NDManager systemManager(Device device) {
+		try (NDManager probe = NDManager.newBaseManager(device, ENGINE)) {
+			return probe.getParentManager();
+		}
 	}
 
 	/** The device for {@code choice}; GPU fails with a clear message when none is visible. */

@@ -18,10 +18,7 @@ class MemoryTest {
 
 	@Test
 	void fiveHundredStepsHoldNoMoreArraysAndBoundedRss() {
-		NDManager system;
-		try (NDManager probe = NDManager.newBaseManager(ai.djl.Device.cpu(), Devices.ENGINE)) {
-			system = probe.getParentManager();
-		}
+		NDManager system = Devices.systemManager(ai.djl.Device.cpu());
 		int before = system.getManagedArrays().size();
 		long[] arrays = new long[501];
 		long[] rss = new long[501];
@@ -51,10 +48,7 @@ class MemoryTest {
 
 	@Test
 	void listenersRunAfterTheStepHasFreedItsArrays() {
-		NDManager system;
-		try (NDManager probe = NDManager.newBaseManager(ai.djl.Device.cpu(), Devices.ENGINE)) {
-			system = probe.getParentManager();
-		}
+		NDManager system = Devices.systemManager(ai.djl.Device.cpu());
 		for (OptimizerKind kind : OptimizerKind.values()) {
 			int[] atStep = new int[6];
 			int[] atPreview = new int[6];
