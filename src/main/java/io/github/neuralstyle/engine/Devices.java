@@ -4,8 +4,6 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 
-import java.util.function.Supplier;
-
 /** Resolves a {@link DeviceChoice} to a DJL device on the PyTorch engine. */
 public final class Devices {
 
@@ -18,17 +16,6 @@ public final class Devices {
 	static {
 		configureEngine();
 	}
-
-	/** Whether NNPACK was turned off ({@link Nnpack}), once the engine has started, once per process. */
-	private static final Supplier<Boolean> NNPACK_OFF = new Supplier<>() {
-		private Boolean done;
-
-		@Override
-		public synchronized Boolean get() {
-			if (done == null) done = Nnpack.disable();
-			return done;
-		}
-	};
 
 	private Devices() {}
 
@@ -52,7 +39,7 @@ public final class Devices {
 	/** The device for {@code choice}; GPU fails with a clear message when none is visible. */
 	public static Device resolve(DeviceChoice choice) {
 		int gpus = Engine.getEngine(ENGINE).getGpuCount();
-		NNPACK_OFF.get();
+		Nnpack.disableOnce();
 		switch (choice) {
 			case CPU:
 				return Device.cpu();

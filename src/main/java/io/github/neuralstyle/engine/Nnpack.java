@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Turns off libtorch's NNPACK convolutions ({@code torch.backends.nnpack.set_flags(False)}), which
@@ -25,6 +26,16 @@ final class Nnpack {
 
 	private Nnpack() {}
 
+	/** Runs {@link #disable} the first time it is reached, when the class is initialised: once per process, thread-safe. */
+	private static final class Once {
+		static final boolean DISABLED = disable();
+	}
+
+	/** {@link #disable}, done once per process; call after the engine has started. */
+	static boolean disableOnce() {
+		return Once.DISABLED;
+	}
+
 	/**
 	 * Disables NNPACK in the loaded libtorch (Linux, where its C++ symbols can be found by their
 	 * Itanium-mangled names); call after the engine has started.
@@ -32,23 +43,34 @@ final class Nnpack {
 	 * @return whether libtorch now reports NNPACK disabled
 	 */
 	static boolean disable() {
-		try {
-			Optional<NativeLibrary> torch = loadedTorchCpu();
-			if (torch.isEmpty()) return false;
-			Pointer context = torch.get().getFunction(CONTEXT).invokePointer(new Object[0]);
-			torch.get().getFunction(SET).invokeVoid(new Object[] { context, Boolean.FALSE });
-			return !enabled(torch.get(), context);
-		}
-		catch (IOException | LinkageError | RuntimeException e) {
-			// Another libtorch build or platform: the warnings stay, the run is unaffected.
-			return false;
-		}
+		return withContext((torch, context) -> {
+			torch.getFunction(SET).invokeVoid(new Object[] { context, Boolean.FALSE });
+			return !enabled(torch, context);
+		}).orElse(false);
+	}
+
+	/** Whether libtorch reports NNPACK enabled; empty where it cannot be asked. */
+	static Optional<Boolean> enabled() {
+		return withContext(Nnpack::enabled);
 	}
 
 	private static boolean enabled(NativeLibrary torch, Pointer context) {
 		Function get = torch.getFunction(GET);
 		// A C++ bool comes back in the low byte only.
 		return (get.invokeInt(new Object[] { context }) & 0xFF) != 0;
+	}
+
+	/** Applies {@code call} to the loaded libtorch and its global {@code at::Context}; empty where either is missing. */
+	private static Optional<Boolean> withContext(BiFunction<NativeLibrary, Pointer, Boolean> call) {
+		try {
+			Optional<NativeLibrary> torch = loadedTorchCpu();
+			if (torch.isEmpty()) return Optional.empty();
+			return Optional.of(call.apply(torch.get(), torch.get().getFunction(CONTEXT).invokePointer(new Object[0])));
+		}
+		catch (IOException | LinkageError | RuntimeException e) {
+			// Another libtorch build or platform: the warnings stay, the run is unaffected.
+			return Optional.empty();
+		}
 	}
 
 	/** The libtorch_cpu the engine loaded (found in this process's mappings), opened again by path. */

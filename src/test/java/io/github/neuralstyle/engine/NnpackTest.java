@@ -1,9 +1,12 @@
 package io.github.neuralstyle.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.jna.Platform;
+
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +16,9 @@ class NnpackTest {
 	void libtorchReportsNnpackOffOnceTheEngineHasStarted() {
 		assumeTrue(Platform.isLinux(), "the switch finds libtorch through /proc/self/maps");
 		Devices.resolve(DeviceChoice.CPU);
-		// Read back through libtorch's own getter, so a wrong symbol or argument would show.
+		// Read back through libtorch's own getter, so a wrong symbol or argument, or a resolve
+		// that no longer switches it off, would show.
+		assertEquals(Optional.of(false), Nnpack.enabled());
 		assertTrue(Nnpack.disable());
 	}
 }
