@@ -9,7 +9,6 @@ import io.github.neuralstyle.engine.OptimizerKind;
 import io.github.neuralstyle.engine.ProgressListener;
 import io.github.neuralstyle.engine.StepReport;
 import io.github.neuralstyle.engine.StyleTransferSettings;
-
 import io.github.neuralstyle.engine.VggWeights;
 
 import java.io.IOException;
@@ -50,9 +49,9 @@ final class Soak {
 			ProgressListener sampler = new ProgressListener() {
 				@Override
 				public void step(StepReport r) {
-					// A trace tells a plateau from a steady climb, which three samples cannot.
-					if (r.iteration() % every == 0) trace[r.iteration() / every - 1] = RunSummary.procStatusMb("VmRSS:");
 					int i = r.iteration();
+					// A trace tells a plateau from a steady climb, which three samples cannot.
+					if (i % every == 0) trace[i / every - 1] = RunSummary.procStatusMb("VmRSS:");
 					// In a short soak "warm" may be the last step: then both slots take it.
 					for (int slot : new int[] { i == 1 ? 0 : -1, i == warm ? 1 : -1, i == steps ? 2 : -1 }) {
 						if (slot < 0) continue;

@@ -6,6 +6,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Iterator;
 
 /**
@@ -127,7 +128,7 @@ final class LbfgsHistory implements AutoCloseable {
 			cs[i] += alpha[i] - rho[i] * dot;
 		}
 		double gtd = cg * gg;
-		java.util.Arrays.fill(c, 0);
+		Arrays.fill(c, 0);
 		for (int j : slots) {
 			gtd += cy[j] * yg[j] + cs[j] * sg[j];
 			c[j] = cs[j];
