@@ -24,6 +24,10 @@ public class SafetensorsReader implements WeightsReader {
 
 	@Override
 	public VggWeights read(Path file) throws IOException {
+		return ReadGuard.read(file, "safetensors", () -> readUnchecked(file));
+	}
+
+	private static VggWeights readUnchecked(Path file) throws IOException {
 		String name = file.toString();
 		try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
 			long size = ch.size();
@@ -54,17 +58,7 @@ public class SafetensorsReader implements WeightsReader {
 				bytes.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(data);
 				tensors.put(t, new FloatTensor(e.shape, data));
 			}
-			return validated(new VggWeights(arch, InputConvention.TORCHVISION, tensors, name));
-		}
-	}
-
-	/** Validates the chain of shapes, turning the engine's message into a file error. */
-	static VggWeights validated(VggWeights weights) throws InvalidWeightsException {
-		try {
-			return weights.validate();
-		}
-		catch (IllegalArgumentException e) {
-			throw new InvalidWeightsException(e.getMessage(), e);
+			return new VggWeights(arch, InputConvention.TORCHVISION, tensors, name);
 		}
 	}
 

@@ -65,7 +65,7 @@ class DownloadTest {
 		assertEquals(List.of("bytes=0-7", "bytes=8-" + (start - 1), "bytes=" + start + "-" + (end - 1)), f.safetensorsResource.ranges());
 		long size = Files.size(cached(f.safetensorsSource));
 		assertTrue(size < f.safetensors.length / 2, "cached " + size + " of " + f.safetensors.length);
-		assertTrue(Files.exists(DefaultWeightsProvider.sidecar(cached(f.safetensorsSource))));
+		assertTrue(Files.exists(Provenance.recordOf(cached(f.safetensorsSource))));
 		// The cached features-only file is itself a valid safetensors file, used without the network.
 		assertSameTensors(f.torchWeights, WeightsFiles.read(cached(f.safetensorsSource)));
 		f.provider().obtain(f.safetensorsSource, f.listener);
