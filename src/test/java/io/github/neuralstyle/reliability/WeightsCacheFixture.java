@@ -128,4 +128,25 @@ final class WeightsCacheFixture implements AutoCloseable {
 			throw new IllegalStateException(e);
 		}
 	}
+
+	/** The fixture's source pointed at an address that does not serve it, with a provider allowed to try it. */
+	static final class Offline {
+		final WeightsSource source;
+		final DefaultWeightsProvider provider;
+
+		private Offline(WeightsSource source, DefaultWeightsProvider provider) {
+			this.source = source;
+			this.provider = provider;
+		}
+
+		/** Over HTTPS to {@code host} (e.g. a name under .invalid, which never resolves). */
+		static Offline host(WeightsCacheFixture f, String host) {
+			return url(f, "https://" + host + "/model.safetensors");
+		}
+
+		/** At {@code url}. */
+		static Offline url(WeightsCacheFixture f, String url) {
+			return new Offline(f.source.withUrl(java.net.URI.create(url)), f.provider());
+		}
+	}
 }
