@@ -90,9 +90,23 @@ final class ProcessLock implements AutoCloseable {
 		catch (IOException | NumberFormatException e) {
 			return "another process";
 		}
-		String command = ProcessHandle.of(pid).flatMap(h -> h.info().commandLine().or(() -> h.info().command())).orElse(null);
-		if (command != null && command.length() > 120) command = command.substring(0, 117) + "...";
+		String command = ProcessHandle.of(pid).map(h -> command(h.info())).orElse(null);
 		return "process " + pid + (command == null ? "" : " (" + command + ")");
+	}
+
+	/** "java -cp … some.Main args": the program and its arguments, without the class path that would hide them. */
+	private static String command(ProcessHandle.Info info) {
+		if (info.command().isEmpty()) return null;
+		StringBuilder sb = new StringBuilder(Path.of(info.command().get()).getFileName().toString());
+		String[] args = info.arguments().orElse(new String[0]);
+		for (int i = 0; i < args.length; i++) {
+			sb.append(' ').append(args[i]);
+			if (args[i].equals("-cp") || args[i].equals("-classpath") || args[i].equals("--class-path")) {
+				sb.append(" …");
+				i++;
+			}
+		}
+		return sb.length() > 200 ? sb.substring(0, 197) + "..." : sb.toString();
 	}
 
 	private static void writePid(FileChannel channel) throws IOException {
