@@ -87,7 +87,7 @@ public class NpzReader implements WeightsReader {
 		Matcher fortran = FORTRAN.matcher(h);
 		Matcher shapeM = SHAPE.matcher(h);
 		if (!descr.find() || !fortran.find() || !shapeM.find()) {
-			throw new InvalidWeightsException(what + ": unreadable .npy header " + h.trim());
+			throw new InvalidWeightsException(what + ": unreadable .npy header " + ReadGuard.printable(h.trim(), 120));
 		}
 		if ("True".equals(fortran.group(1))) {
 			throw new InvalidWeightsException(what + " is in Fortran order; save it with numpy.ascontiguousarray");

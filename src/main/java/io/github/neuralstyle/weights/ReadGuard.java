@@ -107,6 +107,12 @@ final class ReadGuard {
 		}
 	}
 
+	/** Text taken from a file, fit for a message: at most {@code max} characters, control and odd bytes shown as '?'. */
+	static String printable(String s, int max) {
+		String cut = s.length() > max ? s.substring(0, max) + "..." : s;
+		return cut.replaceAll("[^\\x20-\\x7e]", "?");
+	}
+
 	/** ": reason" from a library's message, without class names; "" when the message would be JDK internals. */
 	private static String detail(Throwable e) {
 		String m = e.getMessage();

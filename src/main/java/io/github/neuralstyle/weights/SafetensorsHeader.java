@@ -171,8 +171,7 @@ final class SafetensorsHeader {
 		if (e.isJsonObject()) return "an object";
 		if (e.isJsonArray()) return "an array";
 		if (e.isJsonNull()) return "null";
-		String s = e.getAsString();
-		if (s.length() > 40) s = s.substring(0, 40) + "...";
+		String s = ReadGuard.printable(e.getAsString(), 40);
 		return e.getAsJsonPrimitive().isString() ? "the string \"" + s + "\"" : "the value " + s;
 	}
 

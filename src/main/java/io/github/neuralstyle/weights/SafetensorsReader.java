@@ -44,7 +44,7 @@ public class SafetensorsReader implements WeightsReader {
 			for (String t : TorchvisionNames.select(arch, header.entries().keySet())) {
 				SafetensorsHeader.Entry e = header.entries().get(t);
 				if (!"F32".equals(e.dtype)) {
-					throw new InvalidWeightsException(name + ": tensor " + t + " is " + e.dtype
+					throw new InvalidWeightsException(name + ": tensor " + t + " is " + ReadGuard.printable(e.dtype, 20)
 						+ ", expected F32 (convert with tensor.float() before saving)");
 				}
 				long values = Limits.count(e.shape);
