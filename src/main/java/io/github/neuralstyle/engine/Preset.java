@@ -1,5 +1,10 @@
 package io.github.neuralstyle.engine;
 
+import io.github.neuralstyle.engine.losses.Losses;
+import io.github.neuralstyle.engine.network.InputConvention;
+import io.github.neuralstyle.engine.network.Pooling;
+import io.github.neuralstyle.engine.optimizers.OptimizerKind;
+
 import java.util.Locale;
 import java.util.Map;
 

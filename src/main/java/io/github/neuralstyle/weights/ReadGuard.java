@@ -1,8 +1,8 @@
 package io.github.neuralstyle.weights;
 
-import io.github.neuralstyle.engine.FloatTensor;
-import io.github.neuralstyle.engine.VggArchitecture;
-import io.github.neuralstyle.engine.VggWeights;
+import io.github.neuralstyle.engine.network.FloatTensor;
+import io.github.neuralstyle.engine.network.VggArchitecture;
+import io.github.neuralstyle.engine.network.VggWeights;
 
 import java.io.EOFException;
 import java.io.IOException;

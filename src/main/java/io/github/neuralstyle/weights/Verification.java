@@ -1,7 +1,7 @@
 package io.github.neuralstyle.weights;
 
-import io.github.neuralstyle.engine.VggArchitecture;
-import io.github.neuralstyle.engine.VggWeights;
+import io.github.neuralstyle.engine.network.VggArchitecture;
+import io.github.neuralstyle.engine.network.VggWeights;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.github.neuralstyle.engine.VggWeights;
+import io.github.neuralstyle.engine.network.VggWeights;
 import io.github.neuralstyle.testsupport.WeightsFixtures;
 import io.github.neuralstyle.weights.InvalidWeightsException;
 import io.github.neuralstyle.weights.WeightsUnavailableException;
