@@ -90,8 +90,13 @@ public class DefaultWeightsProvider implements WeightsProvider {
 				cachedProblem = e;
 				listener.status("The cached " + source.id() + " weights " + target + " are damaged (" + e.getMessage()
 					+ "). Neural Style downloaded them, so it deletes them and downloads them again.");
-				Files.deleteIfExists(target);
-				Files.deleteIfExists(Provenance.recordOf(target));
+				try {
+					Files.deleteIfExists(target);
+					Files.deleteIfExists(Provenance.recordOf(target));
+				}
+				catch (FileSystemException f) {
+					throw CachedFile.notWritable(cache.folder(), source, f);
+				}
 			}
 		}
 		Path part = target.resolveSibling(target.getFileName() + ".part");
@@ -130,6 +135,10 @@ public class DefaultWeightsProvider implements WeightsProvider {
 		}
 		catch (InvalidWeightsException e) {
 			throw unavailable(source, target, e, cachedProblem);
+		}
+		catch (FileSystemException e) {
+			// Writing the part, the record or the rename failed: say which folder, not just a path.
+			throw CachedFile.notWritable(cache.folder(), source, e);
 		}
 		catch (IOException e) {
 			if (e instanceof WeightsUnavailableException) throw e;

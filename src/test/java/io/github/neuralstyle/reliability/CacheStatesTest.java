@@ -209,6 +209,24 @@ class CacheStatesTest {
 	}
 
 	@Test
+	void aDamagedDownloadInAReadOnlyCacheIsReportedNotHalfRepaired() throws IOException {
+		f.provider().obtain(f.source, f.listener);
+		byte[] b = Files.readAllBytes(f.cached());
+		b[b.length - 5] ^= 0x01;
+		Files.write(f.cached(), b);
+		Map<String, String> before = snapshot(f.cacheDir);
+		try (ReadOnlyFolder ro = ReadOnlyFolder.of(f.cacheDir)) {
+			// The lock file is still there and writable: the damage is found with the lock held, and cannot be repaired.
+			assertFails(WeightsUnavailableException.class, () -> f.provider().obtain(f.source, f.listener),
+				"weights cache folder " + f.cacheDir + " cannot be written", "NEURAL_STYLE_CACHE", "--weights FILE");
+		}
+		Map<String, String> after = snapshot(f.cacheDir);
+		before.remove(f.source.fileName() + ".lock");
+		after.remove(f.source.fileName() + ".lock");
+		assertEquals(before, after);
+	}
+
+	@Test
 	void unknownHostSaysNoInternetAndGivesUpAtOnce() throws IOException {
 		WeightsCacheFixture.Offline offline = WeightsCacheFixture.Offline.host(f, "weights.invalid");
 		long t0 = System.nanoTime();
