@@ -170,6 +170,22 @@ class CacheStatesTest {
 	}
 
 	@Test
+	void aPartLeftByAnEarlierRunOfAnotherVersionIsNotPiecedTogether() throws IOException {
+		f.resource.dropAfter(5_000, 100);
+		assertFails(WeightsUnavailableException.class, () -> f.provider().obtain(f.source, f.listener), "Connection closed");
+		// Before the next run the server gets another version of the file, with the same layout.
+		VggWeights newer = io.github.neuralstyle.testsupport.SyntheticVgg.vgg19(16, 22);
+		f.resource.body(WeightsFixtures.safetensors(newer, WeightsFixtures.head(20_000), false)).etag("\"v2-def\"").dropAfter(-1, 0);
+		VggWeights w = f.provider().obtain(f.source, f.listener);
+		for (Map.Entry<String, io.github.neuralstyle.engine.network.FloatTensor> e : newer.tensors().entrySet()) {
+			assertArrayEquals(e.getValue().data(), w.tensors().get(e.getKey()).data(), e.getKey());
+		}
+		assertTrue(f.statuses.stream().anyMatch(s -> s.contains("changed on the server since the partial download")), f.statuses.toString());
+		assertEquals("\"v2-def\"", JsonParser.parseString(Files.readString(f.record())).getAsJsonObject().get("etag").getAsString());
+		assertFalse(Files.exists(f.cacheDir.resolve(f.source.fileName() + ".part.etag")));
+	}
+
+	@Test
 	void aCacheFolderThatCannotBeCreatedIsNamedWithTheFix() throws IOException {
 		Path blocker = tmp.resolve("not-a-folder");
 		Files.writeString(blocker, "a file where the cache folder should go");
