@@ -109,7 +109,7 @@ public class DefaultWeightsProvider implements WeightsProvider {
 				weights = checkPart(source, part);
 			}
 			catch (InvalidWeightsException e) {
-				Downloader.discard(part);
+				PartialDownload.discard(part);
 				// A part left by an earlier run may not match the file on the server: one fresh try.
 				if (!resumed) throw e;
 				listener.status("Resumed download failed verification (" + e.getMessage() + "); downloading from the start");
@@ -121,7 +121,7 @@ public class DefaultWeightsProvider implements WeightsProvider {
 			record.write(target);
 			Files.deleteIfExists(CachedFile.legacySha256(target));
 			move(part, target);
-			Files.deleteIfExists(Downloader.etagFile(part));
+			Files.deleteIfExists(PartialDownload.etagFile(part));
 			if (weights == null) {
 				try {
 					weights = Verification.verify(source, target, false);

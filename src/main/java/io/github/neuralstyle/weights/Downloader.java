@@ -82,27 +82,27 @@ public class Downloader {
 		Files.createDirectories(part.toAbsolutePath().getParent());
 		IOException last = null;
 		// A part left by an earlier run belongs to the version whose ETag was kept beside it.
-		String etag = Files.exists(part) ? storedEtag(part) : null;
+		String etag = Files.exists(part) ? PartialDownload.etag(part) : null;
 		int restarts = 0;
 		for (int attempt = 1; attempt <= options.maxAttempts; attempt++) {
 			long have = Files.exists(part) ? Files.size(part) : 0;
 			try (HttpRange body = HttpRange.open(url, have, -1, options)) {
 				if (changed(etag, body.etag()) && have > 0) {
 					// The bytes we have belong to another version of the file: start again (twice at most).
-					discard(part);
+					PartialDownload.discard(part);
 					if (++restarts > 2) throw new IOException("the file at " + url + " keeps changing on the server");
 					listener.status("The file at " + url + " changed on the server since the download started; starting again");
 					etag = null;
 					attempt--;
 					continue;
 				}
-				if (etag == null) storeEtag(part, body.etag());
+				if (etag == null) PartialDownload.keepEtag(part, body.etag());
 				etag = body.etag();
 				long total = body.total();
 				if (total > options.maxBytes) throw new IOException(url + " is " + total + " bytes, more than the limit of " + options.maxBytes);
 				if (total >= 0 && have > total) {
 					// A part longer than the file: stale; start again.
-					discard(part);
+					PartialDownload.discard(part);
 					attempt--;
 					continue;
 				}
@@ -158,11 +158,11 @@ public class Downloader {
 		long fileLength = prefix.length + dataEnd;
 		boolean resumed = resumable(part, prefix, fileLength);
 		if (!resumed) {
-			Files.deleteIfExists(etagFile(part));
+			Files.deleteIfExists(PartialDownload.etagFile(part));
 			Files.write(part, prefix);
 		}
 		IOException last = null;
-		String etag = resumed ? storedEtag(part) : null;
+		String etag = resumed ? PartialDownload.etag(part) : null;
 		for (int attempt = 1; attempt <= options.maxAttempts; attempt++) {
 			long have = Files.size(part) - prefix.length;
 			if (have == dataEnd) return etag;
@@ -172,18 +172,18 @@ public class Downloader {
 						// A part from an earlier run, of another version with the same layout: its data is not reused.
 						listener.status("The file at " + url + " changed on the server since the partial download was"
 							+ " started; starting again");
-						discard(part);
+						PartialDownload.discard(part);
 						Files.write(part, prefix);
 						resumed = false;
 						etag = null;
 						attempt--;
 						continue;
 					}
-					discard(part);
+					PartialDownload.discard(part);
 					throw new IOException("the file at " + url + " changed on the server during the download (ETag "
 						+ etag + ", then " + body.etag() + "); the partial download was removed: try again");
 				}
-				if (etag == null) storeEtag(part, body.etag());
+				if (etag == null) PartialDownload.keepEtag(part, body.etag());
 				etag = body.etag();
 				copy(url, body.stream(), part, prefix.length + have, dataEnd - have, fileLength, listener);
 				long now = Files.size(part);
@@ -205,31 +205,6 @@ public class Downloader {
 			pause(url, attempt, last, listener);
 		}
 		throw last;
-	}
-
-	/** Where the ETag of the response that started {@code part} is kept, so that a later run resumes only the same file. */
-	public static Path etagFile(Path part) {
-		return part.resolveSibling(part.getFileName() + ".etag");
-	}
-
-	/** Deletes a partial download and its ETag. */
-	public static void discard(Path part) throws IOException {
-		Files.deleteIfExists(part);
-		Files.deleteIfExists(etagFile(part));
-	}
-
-	private static String storedEtag(Path part) {
-		try {
-			return new String(Files.readAllBytes(etagFile(part)), java.nio.charset.StandardCharsets.UTF_8).trim();
-		}
-		catch (IOException e) {
-			return null;
-		}
-	}
-
-	private static void storeEtag(Path part, String etag) throws IOException {
-		if (etag == null) Files.deleteIfExists(etagFile(part));
-		else Files.write(etagFile(part), etag.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	/** Whether the server's ETag differs from the one seen earlier in this download (both known). */
