@@ -1,0 +1,42 @@
+package io.github.neuralstyle.tools;
+
+import io.github.neuralstyle.engine.video.FlowField;
+import io.github.neuralstyle.engine.video.TvL1Flow;
+import io.github.neuralstyle.testsupport.SyntheticMotion;
+
+import java.util.Locale;
+
+/**
+ * Accuracy and speed of {@link TvL1Flow} on the synthetic motions of the tests, at 256×192 (the
+ * numbers in docs/video.md). Run: {@code mvn -B -q test-compile exec:java
+ * -Dexec.mainClass=io.github.neuralstyle.tools.FlowMeasurements -Dexec.classpathScope=test}.
+ */
+public final class FlowMeasurements {
+
+	private FlowMeasurements() {}
+
+	/** Prints mean/max endpoint error and the median of 5 timed runs (after 3 warm-ups) per case. */
+	public static void main(String[] args) {
+		int w = args.length > 0 ? Integer.parseInt(args[0]) : 256;
+		int h = w * 3 / 4;
+		TvL1Flow flow = TvL1Flow.defaults();
+		SyntheticMotion[] cases = { SyntheticMotion.translation(w, h, 3.4, -2.2), SyntheticMotion.rotation(w, h, 3),
+			SyntheticMotion.movingSquare(w, h, w / 3, h / 3, w / 4, 4, 3) };
+		String[] names = { "translation (3.4, -2.2)", "rotation 3°", "square moving (4, 3)" };
+		for (int c = 0; c < cases.length; c++) {
+			SyntheticMotion m = cases[c];
+			for (int i = 0; i < 3; i++) flow.estimate(m.first(), m.second());
+			long[] ns = new long[5];
+			FlowField f = null;
+			for (int i = 0; i < ns.length; i++) {
+				long t0 = System.nanoTime();
+				f = flow.estimate(m.first(), m.second());
+				ns[i] = System.nanoTime() - t0;
+			}
+			java.util.Arrays.sort(ns);
+			double[] epe = m.endpointError(f);
+			System.out.println(String.format(Locale.ROOT, "%dx%d %-26s EPE mean %.3f px, max %.3f px, %.0f ms", w, h,
+				names[c], epe[0], epe[1], ns[2] / 1e6));
+		}
+	}
+}
