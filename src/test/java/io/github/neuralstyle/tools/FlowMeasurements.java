@@ -1,9 +1,14 @@
 package io.github.neuralstyle.tools;
 
+import io.github.neuralstyle.engine.ImageResize;
+import io.github.neuralstyle.engine.RgbImage;
 import io.github.neuralstyle.engine.video.FlowField;
+import io.github.neuralstyle.engine.video.TemporalError;
+import io.github.neuralstyle.engine.video.TemporalGuide;
 import io.github.neuralstyle.engine.video.TvL1Flow;
 import io.github.neuralstyle.testsupport.SyntheticMotion;
 
+import java.awt.image.BufferedImage;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
@@ -47,5 +52,48 @@ public final class FlowMeasurements {
 			System.out.println(String.format(Locale.ROOT, "%dx%d %-26s EPE mean %.3f px, max %.3f px, wall %.0f ms, CPU %.0f ms",
 				w, h, names[c], epe[0], epe[1], ns[2] / 1e6, cpu[2] / 1e6));
 		}
+		sampleTimeLapse(w, h);
+	}
+
+	/**
+	 * The frames of the sample time-lapse (resized to w × h) as their own "results": the error
+	 * left after warping the previous frame, against not warping it, over the masked pixels, the
+	 * mask's kept fraction, and the CPU time of one {@link TemporalGuide} (two flows, mask, warp).
+	 */
+	private static void sampleTimeLapse(int w, int h) {
+		BufferedImage[] frames = TimeLapse.frames(128, 96, 13);
+		TemporalError warped = new TemporalError();
+		TemporalError still = new TemporalError();
+		double kept = 0;
+		long cpu = 0;
+		RgbImage previous = null;
+		for (BufferedImage f : frames) {
+			RgbImage frame = ImageResize.resize(rgb(f), w, h);
+			if (previous != null) {
+				long c0 = THREADS.getCurrentThreadCpuTime();
+				TemporalGuide g = TemporalGuide.between(previous, frame, previous, TvL1Flow.defaults());
+				cpu += THREADS.getCurrentThreadCpuTime() - c0;
+				warped.add(frame, g.warpedPrevious(), g.mask());
+				still.add(frame, previous, g.mask());
+				kept += g.keptFraction();
+			}
+			previous = frame;
+		}
+		int pairs = frames.length - 1;
+		System.out.println(String.format(Locale.ROOT,
+			"%dx%d sample time-lapse, %d pairs: error warped %.5f vs not warped %.5f, mask keeps %.1f%%, guide CPU %.0f ms",
+			w, h, pairs, warped.mean(), still.mean(), 100 * kept / pairs, cpu / 1e6 / pairs));
+	}
+
+	private static RgbImage rgb(BufferedImage image) {
+		int w = image.getWidth(), h = image.getHeight(), n = w * h;
+		float[] d = new float[3 * n];
+		for (int i = 0; i < n; i++) {
+			int p = image.getRGB(i % w, i / w);
+			d[i] = ((p >> 16) & 255) / 255f;
+			d[n + i] = ((p >> 8) & 255) / 255f;
+			d[2 * n + i] = (p & 255) / 255f;
+		}
+		return new RgbImage(w, h, d);
 	}
 }

@@ -13,8 +13,8 @@ import java.util.Random;
 
 /**
  * The sample time-lapse {@code sample-data/timelapse-cells.tif}: 16 frames of 128×96 cells
- * (as in the content image) drifting and turning slowly, one of them dividing between frames 5
- * and 11, with fresh camera noise in every frame; 10 min per frame. Written by
+ * (as in the content image) drifting and turning slowly, one of them dividing between frames 6
+ * and 12 (1-based), with fresh camera noise in every frame; 10 min per frame. Written by
  * {@link SampleData#main}.
  */
 public final class TimeLapse {
