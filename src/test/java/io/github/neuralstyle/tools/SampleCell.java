@@ -6,13 +6,15 @@ import java.util.Random;
  * One fluorescent cell of the sample images: a wavy-edged ellipse of cytoplasm (green), an
  * off-centre nucleus (blue) and puncta (red), drawn additively into three channel planes.
  *
- * @param cx, cy     centre
+ * @param cx         centre, x
+ * @param cy         centre, y
  * @param r          radius of the cytoplasm
  * @param angle      orientation of the long axis
  * @param elong      aspect ratio of the ellipse
  * @param phase      phase of the edge's waviness
  * @param bright     cytoplasm brightness
- * @param nox, noy   nucleus offset from the centre
+ * @param nox        nucleus offset from the centre, x
+ * @param noy        nucleus offset from the centre, y
  * @param nr         nucleus radius
  * @param punctaA    puncta directions from the centre
  * @param punctaR    puncta distances from the centre

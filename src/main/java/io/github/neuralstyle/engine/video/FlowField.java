@@ -1,5 +1,7 @@
 package io.github.neuralstyle.engine.video;
 
+import java.util.Arrays;
+
 /**
  * A dense displacement field on a width × height grid: pixel (x, y) of the first frame moves to
  * (x + u, y + v) in the second, in pixels, row-major.
@@ -30,8 +32,8 @@ public final class FlowField {
 	public static FlowField constant(int width, int height, float u, float v) {
 		float[] fu = new float[width * height];
 		float[] fv = new float[width * height];
-		java.util.Arrays.fill(fu, u);
-		java.util.Arrays.fill(fv, v);
+		Arrays.fill(fu, u);
+		Arrays.fill(fv, v);
 		return new FlowField(width, height, fu, fv);
 	}
 
