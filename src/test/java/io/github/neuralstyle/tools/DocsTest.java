@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The user guide, troubleshooting and GPU pages: their links and pictures exist, pictures are small. */
+/** The user guide, troubleshooting, GPU and video pages: their links and pictures exist, pictures are small. */
 class DocsTest {
 
 	/** Written on another branch; linked already so that the pages need no later edit. */
@@ -22,7 +22,7 @@ class DocsTest {
 	private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)");
 
 	@ParameterizedTest
-	@ValueSource(strings = { "user-guide.md", "troubleshooting.md", "gpu.md" })
+	@ValueSource(strings = { "user-guide.md", "troubleshooting.md", "gpu.md", "video.md" })
 	void linksAndPicturesExist(String page) throws IOException {
 		Path docs = Paths.get("docs");
 		String text = Files.readString(docs.resolve(page));

@@ -20,7 +20,7 @@ public final class SampleData {
 
 	private SampleData() {}
 
-	/** Writes the four PNGs into the folder given as first argument (default sample-data). */
+	/** Writes the four PNGs and the time-lapse TIFF into the folder given as first argument (default sample-data). */
 	public static void main(String[] args) throws IOException {
 		Path dir = Paths.get(args.length > 0 ? args[0] : "sample-data");
 		Files.createDirectories(dir);
@@ -28,6 +28,7 @@ public final class SampleData {
 		write(dir.resolve("style-waves.png"), waves(256, 256));
 		write(dir.resolve("style-mosaic.png"), mosaic(256, 256, 11));
 		write(dir.resolve("style-brush.png"), brush(256, 256, 5));
+		TimeLapse.write(dir.resolve("timelapse-cells.tif"));
 	}
 
 	/** Encodes an image as PNG bytes (no timestamps: same pixels, same bytes). */
@@ -47,44 +48,13 @@ public final class SampleData {
 		Random rnd = new Random(seed);
 		float[][] c = new float[3][w * h];
 		double[][] centres = spread(rnd, 18, w - 24, h - 24, 34, false);
-		for (double[] centre : centres) {
-			double cx = 12 + centre[0], cy = 12 + centre[1];
-			double r = 14 + rnd.nextDouble() * 12, angle = rnd.nextDouble() * Math.PI;
-			double elong = 1 + rnd.nextDouble() * 0.5, phase = rnd.nextDouble() * 6.3;
-			double bright = 0.55 + 0.45 * rnd.nextDouble();
-			// nucleus offset a little from the cell centre
-			double nx = cx + (rnd.nextDouble() - 0.5) * r * 0.3, ny = cy + (rnd.nextDouble() - 0.5) * r * 0.3;
-			double nr = r * (0.38 + 0.1 * rnd.nextDouble());
-			for (int y = 0; y < h; y++) {
-				for (int x = 0; x < w; x++) {
-					double dx = x - cx, dy = y - cy;
-					double u = dx * Math.cos(angle) + dy * Math.sin(angle);
-					double v = (-dx * Math.sin(angle) + dy * Math.cos(angle)) * elong;
-					double theta = Math.atan2(v, u);
-					double edge = r * (1 + 0.18 * Math.sin(3 * theta + phase) + 0.08 * Math.sin(5 * theta - phase));
-					double d = Math.hypot(u, v) / edge;
-					int i = y * w + x;
-					if (d < 1.3) {
-						// cytoplasm: brighter towards the membrane, soft falloff outside
-						double cyto = d < 1 ? 0.35 + 0.4 * d * d : 0.75 * Math.exp(-(d - 1) * (d - 1) / 0.01);
-						c[1][i] = (float) Math.max(c[1][i], bright * cyto);
-					}
-					double dn = Math.hypot(x - nx, y - ny) / nr;
-					if (dn < 1.4) {
-						double nuc = dn < 1 ? 0.85 - 0.25 * dn * dn : 0.6 * Math.exp(-(dn - 1) * (dn - 1) / 0.008);
-						c[2][i] = (float) Math.max(c[2][i], nuc);
-						c[1][i] *= (float) Math.min(1, 0.4 + 0.6 * dn);
-					}
-				}
-			}
-			int puncta = 6 + rnd.nextInt(8);
-			for (int p = 0; p < puncta; p++) {
-				double a = rnd.nextDouble() * 2 * Math.PI, rr = r * (0.5 + 0.4 * rnd.nextDouble());
-				double px = cx + rr * Math.cos(a), py = cy + rr * Math.sin(a) / elong;
-				splat(c[0], w, h, px, py, 1.6, 0.9);
-			}
-		}
-		Random noise = new Random(seed * 31 + 1);
+		for (double[] centre : centres) SampleCell.random(rnd, 12 + centre[0], 12 + centre[1]).draw(c, w, h);
+		return fluorescence(c, w, h, seed * 31 + 1);
+	}
+
+	/** Camera noise and the point spread on channel planes, then the pseudo-colour of the cells image. */
+	static BufferedImage fluorescence(float[][] c, int w, int h, long noiseSeed) {
+		Random noise = new Random(noiseSeed);
 		for (int ch = 0; ch < 3; ch++) {
 			for (int i = 0; i < w * h; i++) {
 				c[ch][i] = (float) (c[ch][i] + 0.03 + 0.025 * noise.nextGaussian());
@@ -239,7 +209,7 @@ public final class SampleData {
 		return 2.2 * Math.sin(u + Math.cos(v)) + 1.4 * Math.cos(2 * v - u) + Math.sin(3 * u) * 0.5;
 	}
 
-	private static void splat(float[] c, int w, int h, double px, double py, double sigma, double amp) {
+	static void splat(float[] c, int w, int h, double px, double py, double sigma, double amp) {
 		int r = (int) Math.ceil(3 * sigma);
 		for (int y = (int) py - r; y <= (int) py + r; y++) {
 			for (int x = (int) px - r; x <= (int) px + r; x++) {
@@ -251,7 +221,7 @@ public final class SampleData {
 	}
 
 	/** 3×3 binomial blur, clamped at the borders: the microscope's point spread. */
-	private static void blur(float[] c, int w, int h) {
+	static void blur(float[] c, int w, int h) {
 		float[] t = new float[c.length];
 		for (int y = 0; y < h; y++) {
 			for (int x = 0; x < w; x++) {
@@ -267,7 +237,7 @@ public final class SampleData {
 		}
 	}
 
-	private static BufferedImage image(float[][] rgb, int w, int h) {
+	static BufferedImage image(float[][] rgb, int w, int h) {
 		BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
 		for (int y = 0; y < h; y++) {
 			for (int x = 0; x < w; x++) {

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ij.ImagePlus;
+import ij.io.Opener;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,6 +25,29 @@ class SampleDataTest {
 		assertSame(SampleData.waves(256, 256), "style-waves.png");
 		assertSame(SampleData.mosaic(256, 256, 11), "style-mosaic.png");
 		assertSame(SampleData.brush(256, 256, 5), "style-brush.png");
+	}
+
+	@Test
+	void committedTimeLapseMatchesTheGeneratorWithItsCalibration() {
+		ImagePlus imp = new Opener().openImage(DIR.resolve("timelapse-cells.tif").toString());
+		assertEquals(128, imp.getWidth());
+		assertEquals(96, imp.getHeight());
+		assertEquals(ImagePlus.COLOR_RGB, imp.getType());
+		assertEquals(16, imp.getNFrames(), "a time series, not a z-stack");
+		assertEquals(1, imp.getNSlices());
+		assertEquals(TimeLapse.FRAME_INTERVAL_MIN, imp.getCalibration().frameInterval, 0);
+		assertEquals("min", imp.getCalibration().getTimeUnit());
+		BufferedImage[] frames = TimeLapse.frames(128, 96, 13);
+		for (int t = 0; t < frames.length; t++) {
+			int[] expected = frames[t].getRGB(0, 0, 128, 96, null, 0, 128);
+			int[] actual = (int[]) imp.getStack().getPixels(t + 1);
+			for (int i = 0; i < expected.length; i++) expected[i] &= 0xffffff;
+			for (int i = 0; i < actual.length; i++) actual[i] &= 0xffffff;
+			assertArrayEquals(expected, actual, "frame " + (t + 1) + " differs from the generator: regenerate");
+		}
+		// Consecutive frames differ (cells move) but little (they move slowly).
+		double step = meanAbsDiff(frames[3], frames[4]);
+		assertTrue(step > 1 && step < 20, "mean change between frames " + step);
 	}
 
 	@Test
