@@ -37,7 +37,7 @@ public enum Preset {
 		void applyTo(SettingsBuilderBase<?> b) {
 			b.optContentLayers(layers("relu4_2")).optStyleLayers(layers("relu1_1", "relu2_1", "relu3_1", "relu4_1", "relu5_1"))
 				.optContentWeight(5).optStyleWeight(100).optTvWeight(JCJOHNSON_TV).optOptimizer(OptimizerKind.LBFGS)
-				.optLearningRate(1).optSteps(1000).optSize(512).optInit(InitMode.NOISE).optPooling(Pooling.MAX);
+				.optSteps(1000).optSize(512).optInit(InitMode.NOISE).optPooling(Pooling.MAX);
 		}
 	},
 
@@ -50,7 +50,7 @@ public enum Preset {
 		void applyTo(SettingsBuilderBase<?> b) {
 			b.optContentLayers(layers("conv2_2")).optStyleLayers(layers("conv1_1", "conv1_2", "conv2_1", "conv2_2", "conv3_1"))
 				.optContentWeight(1).optStyleWeight(1e6).optTvWeight(0).optOptimizer(OptimizerKind.LBFGS)
-				.optLearningRate(1).optSteps(300).optSize(512).optInit(InitMode.CONTENT).optPooling(Pooling.MAX);
+				.optSteps(300).optSize(512).optInit(InitMode.CONTENT).optPooling(Pooling.MAX);
 		}
 	};
 
@@ -61,12 +61,28 @@ public enum Preset {
 	 */
 	static final double JCJOHNSON_TV = Math.round(1e-3 * 255 * 255 * 3 * 512 * 512 / 2);
 
+	/**
+	 * Adam's step in [0,1] pixel units, the same in every preset: the Coursera recipe (seed 002)
+	 * uses 0.03 on [0,1] pixels clipped after each step, as we do; see docs/presets.md for the
+	 * measurements behind the value.
+	 */
+	public static final double ADAM_LEARNING_RATE = 0.02;
+
 	private final String id;
 	private final String model;
 
 	Preset(String id, String model) {
 		this.id = id;
 		this.model = model;
+	}
+
+	/**
+	 * The learning rate a run with {@code optimizer} uses unless one is set: 1 for L-BFGS (its
+	 * standard step scale), {@link #ADAM_LEARNING_RATE} for Adam. One rate per optimiser, not per
+	 * recipe: Adam at L-BFGS's 1 moves every pixel by up to its whole range per step and diverges.
+	 */
+	public double learningRate(OptimizerKind optimizer) {
+		return optimizer == OptimizerKind.ADAM ? ADAM_LEARNING_RATE : 1;
 	}
 
 	/** The short name used on the command line and in macros, e.g. {@code pytorch-tutorial}. */
