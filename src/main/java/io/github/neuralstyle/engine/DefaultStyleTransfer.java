@@ -39,6 +39,7 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 	{
 		int deepest = RunPlan.checkCompatible(settings, weights.validate());
 		RunPlan plan = new RunPlan(settings, content.width(), content.height(), weights.architecture());
+		plan.checkStyle(settings, style.width(), style.height(), weights.architecture());
 		if (weights.convention() != settings.preset().convention()) {
 			// Caffe-convention features are ~58× larger (0–255 input): the content/style balance moves ~3000×.
 			listener.status("Note: preset " + settings.preset().id() + " is tuned for " + settings.preset().convention()

@@ -125,6 +125,25 @@ class RecipeInputsTest {
 		assertUntouched(out);
 	}
 
+	/** A style image too thin for the style layers' poolings: refused before any step (was an EngineException "Output size is too small"). */
+	@Test
+	void aStyleTooThinForTheStyleLayersIsRefused() throws Exception {
+		Path thin = dir.resolve("thin style.png");
+		ImageFiles.write(TestImages.style(200, 4), thin);
+		byte[] before = Files.readAllBytes(thin);
+		Path out = dir.resolve("never.png");
+		List<String> args = base(out);
+		args.set(args.indexOf(style.toString()), thin.toString());
+		args.addAll(List.of("--scales", "1"));
+		String err = cli(2, args)[1].trim();
+		assertTrue(err.contains("the 200×4 px style image becomes 32×1 px at the working size, too thin for the style layers "
+			+ "(4 poolings need at least 16 px on the short side)"), err);
+		assertTrue(err.contains("use a style image closer to square, raise size"), err);
+		assertFalse(err.contains("Exception"), err);
+		assertArrayEquals(before, Files.readAllBytes(thin));
+		assertUntouched(out);
+	}
+
 	/** Issue 12.9 in Fiji: the command cancels with the builder's message in macro keys; the engine never runs. */
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = {
