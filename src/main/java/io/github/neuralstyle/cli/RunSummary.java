@@ -1,7 +1,9 @@
 package io.github.neuralstyle.cli;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import io.github.neuralstyle.engine.ScaleLosses;
 import io.github.neuralstyle.engine.StepReport;
 import io.github.neuralstyle.engine.StyleTransferResult;
 import io.github.neuralstyle.engine.StyleTransferSettings;
@@ -38,12 +40,24 @@ public final class RunSummary {
 		o.addProperty("weights", weights.description());
 		o.addProperty("device", r.device());
 		StepReport first = r.first();
-		StepReport last = r.last();
 		o.addProperty("first_loss", first == null ? Double.NaN : first.total());
-		o.addProperty("final_loss", last == null ? Double.NaN : last.total());
-		o.addProperty("final_content", last == null ? Double.NaN : last.content());
-		o.addProperty("final_style", last == null ? Double.NaN : last.style());
-		o.addProperty("final_tv", last == null ? Double.NaN : last.tv());
+		// The written image's losses (at the working size), not those of the last step's start.
+		ScaleLosses end = r.result();
+		o.addProperty("final_loss", end == null ? Double.NaN : end.total());
+		o.addProperty("final_content", end == null ? Double.NaN : end.content());
+		o.addProperty("final_style", end == null ? Double.NaN : end.style());
+		o.addProperty("final_tv", end == null ? Double.NaN : end.tv());
+		JsonArray perScale = new JsonArray();
+		for (ScaleLosses l : r.scales()) {
+			JsonObject scale = new JsonObject();
+			scale.addProperty("width", l.width());
+			scale.addProperty("height", l.height());
+			scale.addProperty("steps", l.steps());
+			scale.addProperty("first_loss", l.first());
+			scale.addProperty("final_loss", l.total());
+			perScale.add(scale);
+		}
+		o.add("per_scale", perScale);
 		o.addProperty("steps", r.steps());
 		o.addProperty("median_ms_per_step", Math.round(r.medianStepMillis() * 10) / 10.0);
 		o.addProperty("elapsed_s", r.elapsedMillis() / 1000.0);

@@ -39,6 +39,7 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 	{
 		int deepest = RunPlan.checkCompatible(settings, weights.validate());
 		RunPlan plan = new RunPlan(settings, content.width(), content.height(), weights.architecture());
+		plan.checkStyle(settings, style.width(), style.height(), weights.architecture());
 		if (weights.convention() != settings.preset().convention()) {
 			// Caffe-convention features are ~58× larger (0–255 input): the content/style balance moves ~3000×.
 			listener.status("Note: preset " + settings.preset().id() + " is tuned for " + settings.preset().convention()
@@ -66,6 +67,7 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 	{
 		long start = System.nanoTime();
 		List<StepReport> history = new ArrayList<>();
+		List<ScaleLosses> scaleLosses = new ArrayList<>();
 		double[] stepMillis = new double[settings.steps()];
 		RgbImage current = null;
 		int iteration = 0;
@@ -82,6 +84,7 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 				Optimizer optimizer = newOptimizer(settings, scale))
 			{
 				NDArray x = network.toArray(init, scale);
+				double first = Double.NaN;
 				for (int i = 0; i < plan.steps(k); i++) {
 					if (cancelled.getAsBoolean()) throw new CancellationException("Style transfer cancelled at step " + iteration);
 					long t0 = System.nanoTime();
@@ -100,6 +103,7 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 									+ ": lower the learning rate or the style weight");
 							}
 							history.add(r);
+							if (i == 0) first = r.total();
 						}
 					}
 					stepMillis[iteration - 1] = (System.nanoTime() - t0) / 1e6;
@@ -110,6 +114,8 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 						listener.preview(iteration, download(x, w, h));
 					}
 				}
+				double[] end = finalLosses(objective, optimizer, x, scale, iteration);
+				scaleLosses.add(new ScaleLosses(w, h, plan.steps(k), first, end[0], end[1], end[2], end[3]));
 				current = download(x, w, h);
 			}
 		}
@@ -119,7 +125,35 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 		double[] sorted = Arrays.copyOf(stepMillis, iteration);
 		Arrays.sort(sorted);
 		return new StyleTransferResult(current, List.copyOf(history), device.toString(), iteration,
-			sorted.length == 0 ? 0 : sorted[sorted.length / 2], (System.nanoTime() - start) / 1_000_000);
+			sorted.length == 0 ? 0 : sorted[sorted.length / 2], (System.nanoTime() - start) / 1_000_000,
+			List.copyOf(scaleLosses));
+	}
+
+	/**
+	 * The loss and its terms at the image a scale ends with: one more evaluation after the last
+	 * step, whose loss the step reports cannot show (each reports the image it started from).
+	 * Where the optimiser kept a better point than the last step's (L-BFGS after an uphill
+	 * step), that point becomes the image and is measured instead.
+	 */
+	private static double[] finalLosses(StyleObjective objective, Optimizer optimizer, NDArray x, NDManager scale,
+		int iteration)
+	{
+		try (NDManager m = scale.newSubManager()) {
+			x.tempAttach(m);
+			double[] v = measure(objective, x);
+			if (optimizer.restoreBest(x, v[0])) v = measure(objective, x);
+			if (!Double.isFinite(v[0])) {
+				throw new ArithmeticException("The loss became " + v[0] + " after step " + iteration
+					+ ": lower the learning rate or the style weight");
+			}
+			return v;
+		}
+	}
+
+	/** {total, content, style, tv} at {@code x}, through the objective the steps use. */
+	private static double[] measure(StyleObjective objective, NDArray x) {
+		objective.beginStep();
+		return readBack(objective.evaluate(x).loss(), objective.stepTerms());
 	}
 
 	private static StepReport report(StyleTransferSettings s, int iteration, NDArray loss, NDArray[] terms, boolean read,

@@ -44,7 +44,7 @@ public enum Preset {
 		void applyTo(SettingsBuilderBase<?> b) {
 			b.optContentLayers(layers("relu4_2")).optStyleLayers(layers("relu1_1", "relu2_1", "relu3_1", "relu4_1", "relu5_1"))
 				.optContentWeight(5).optStyleWeight(100).optTvWeight(JCJOHNSON_TV).optOptimizer(OptimizerKind.LBFGS)
-				.optLearningRate(1).optSteps(1000).optSize(512).optInit(InitMode.NOISE).optPooling(Pooling.MAX);
+				.optSteps(1000).optSize(512).optInit(InitMode.NOISE).optPooling(Pooling.MAX);
 		}
 
 		@Override
@@ -62,7 +62,7 @@ public enum Preset {
 		void applyTo(SettingsBuilderBase<?> b) {
 			b.optContentLayers(layers("conv2_2")).optStyleLayers(layers("conv1_1", "conv1_2", "conv2_1", "conv2_2", "conv3_1"))
 				.optContentWeight(1).optStyleWeight(1e6).optTvWeight(0).optOptimizer(OptimizerKind.LBFGS)
-				.optLearningRate(1).optSteps(300).optSize(512).optInit(InitMode.CONTENT).optPooling(Pooling.MAX);
+				.optSteps(300).optSize(512).optInit(InitMode.CONTENT).optPooling(Pooling.MAX);
 		}
 
 		@Override
@@ -83,7 +83,7 @@ public enum Preset {
 			b.optContentLayers(layers("relu4_2"))
 				.optStyleLayers(weighted("relu1_1", 1, "relu2_1", 4, "relu3_1", 16, "relu4_1", 64, "relu5_1", 64))
 				.optContentWeight(GATYS_2016_CONTENT_SUM * 512 * 64 * 64).optStyleWeight(GATYS_2016_STYLE).optTvWeight(0)
-				.optOptimizer(OptimizerKind.LBFGS).optLearningRate(1).optSteps(500).optSize(512).optScales(1)
+				.optOptimizer(OptimizerKind.LBFGS).optSteps(500).optSize(512).optScales(1)
 				.optInit(InitMode.NOISE).optPooling(Pooling.AVG);
 		}
 
@@ -105,7 +105,7 @@ public enum Preset {
 			b.optContentLayers(layers("relu2_2"))
 				.optStyleLayers(weighted("relu1_2", 1, "relu2_2", 1, "relu3_3", 1, "relu4_3", 1, "relu5_3", 1 / 16.0))
 				.optContentWeight(KERAS_CONTENT_SUM * 128 * 256 * 256).optStyleWeight(KERAS_STYLE).optTvWeight(KERAS_TV_QUADRATIC)
-				.optOptimizer(OptimizerKind.LBFGS).optLineSearch(true).optLearningRate(1).optSteps(200).optSize(512)
+				.optOptimizer(OptimizerKind.LBFGS).optLineSearch(true).optSteps(200).optSize(512)
 				.optScales(1).optInit(InitMode.NOISE).optPooling(Pooling.MAX);
 		}
 
@@ -128,7 +128,7 @@ public enum Preset {
 			b.optContentLayers(layers("relu5_4"))
 				.optStyleLayers(weighted("relu1_1", 1, "relu2_1", 4, "relu3_1", 16, "relu4_1", 64, "relu5_1", 64))
 				.optContentWeight(COURSERA_CONTENT).optStyleWeight(COURSERA_STYLE).optTvWeight(0)
-				.optOptimizer(OptimizerKind.ADAM).optLearningRate(0.03).optAdam(0.9, 0.999, 1e-7).optSteps(2500)
+				.optOptimizer(OptimizerKind.ADAM).optAdam(0.9, 0.999, 1e-7).optSteps(2500)
 				.optSize(400).optScales(1).optInit(InitMode.CONTENT).optPooling(Pooling.MAX);
 		}
 
@@ -136,6 +136,12 @@ public enum Preset {
 		public RecipeForms forms() {
 			return new RecipeForms(Reduction.MEAN, COURSERA_CONTENT, 1, 0,
 				new NoiseStart(NoiseStart.Kind.CONTENT_PLUS_UNIFORM, -0.25, 0.25));
+		}
+
+		/** The notes' Adam rate, 0.03 on [0,1] pixels clipped after each step as ours are. */
+		@Override
+		public double learningRate(OptimizerKind optimizer) {
+			return optimizer == OptimizerKind.ADAM ? 0.03 : 1;
 		}
 	};
 
@@ -177,12 +183,28 @@ public enum Preset {
 	/** Coursera: 40 · 0.2 · (n_C²/4)·mean((G − A)²) = 2·n_C²: β = 2·64² with layer weights (n_C/64)². */
 	static final double COURSERA_STYLE = 2 * 64 * 64;
 
+	/**
+	 * Adam's step in [0,1] pixel units, the same in every preset: the Coursera recipe (seed 002)
+	 * uses 0.03 on [0,1] pixels clipped after each step, as we do; see docs/presets.md for the
+	 * measurements behind the value.
+	 */
+	public static final double ADAM_LEARNING_RATE = 0.02;
+
 	private final String id;
 	private final String model;
 
 	Preset(String id, String model) {
 		this.id = id;
 		this.model = model;
+	}
+
+	/**
+	 * The learning rate a run with {@code optimizer} uses unless one is set: 1 for L-BFGS (its
+	 * standard step scale), {@link #ADAM_LEARNING_RATE} for Adam. One rate per optimiser, not per
+	 * recipe: Adam at L-BFGS's 1 moves every pixel by up to its whole range per step and diverges.
+	 */
+	public double learningRate(OptimizerKind optimizer) {
+		return optimizer == OptimizerKind.ADAM ? ADAM_LEARNING_RATE : 1;
 	}
 
 	/** The short name used on the command line and in macros, e.g. {@code pytorch-tutorial}. */

@@ -73,6 +73,26 @@ final class RunPlan {
 	}
 
 	/**
+	 * Fails with a clear message when the style image, scaled to the coarsest scale's long side
+	 * as the run scales it, is too thin for the poolings before the deepest style layer (the
+	 * network would fail with an output size of 0).
+	 */
+	void checkStyle(StyleTransferSettings s, int styleWidth, int styleHeight, VggArchitecture arch) {
+		if (s.styleWeight() == 0) return;
+		int deepest = 0;
+		for (String l : s.styleLayers().keySet()) deepest = Math.max(deepest, arch.index(l));
+		int pools = poolsBefore(arch, deepest);
+		int minSide = 1 << pools;
+		int[] wh = ImageResize.fitLongSide(styleWidth, styleHeight, Math.max(widths[0], heights[0]));
+		if (Math.min(wh[0], wh[1]) < minSide) {
+			throw new IllegalArgumentException("style: the " + styleWidth + "×" + styleHeight + " px style image becomes "
+				+ wh[0] + "×" + wh[1] + " px at the " + (widths.length > 1 ? "coarsest scale" : "working size") + ", too thin for the "
+				+ "style layers (" + pools + " poolings need at least " + minSide + " px on the short side); use a style "
+				+ "image closer to square, raise size, use fewer scales or shallower style layers");
+		}
+	}
+
+	/**
 	 * Checks that the deepest layer exists in the weights' architecture and in the weights
 	 * themselves; returns its index.
 	 */

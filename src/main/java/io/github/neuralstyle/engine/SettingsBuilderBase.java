@@ -22,6 +22,8 @@ abstract class SettingsBuilderBase<B extends SettingsBuilderBase<B>> {
 	double contentWeight, styleWeight, tvWeight;
 	OptimizerKind optimizer;
 	double learningRate, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8;
+	/** Whether {@link #learningRate} was set; if not, the preset's rate for the chosen optimiser applies. */
+	boolean learningRateSet;
 	/**
 	 * 10 (SciPy's L-BFGS-B default), not PyTorch's 100: each pair is two image-sized arrays
 	 * (63 MB for 10 at 512²), and at 256 px 300 steps reached the same loss with 5, 10, 20 or 100
@@ -71,7 +73,10 @@ abstract class SettingsBuilderBase<B extends SettingsBuilderBase<B>> {
 	public B optOptimizer(OptimizerKind v) { optimizer = v; return self(); }
 
 	/** Sets the learning rate (Adam) or step scale (L-BFGS). */
-	public B optLearningRate(double v) { learningRate = v; return self(); }
+	public B optLearningRate(double v) { learningRate = v; learningRateSet = true; return self(); }
+
+	/** Leaves the learning rate to the preset: its rate for whichever optimiser the settings end with. */
+	public B optPresetLearningRate() { learningRateSet = false; return self(); }
 
 	/** Sets Adam's β1, β2 and ε. */
 	public B optAdam(double b1, double b2, double eps) { beta1 = b1; beta2 = b2; epsilon = eps; return self(); }
@@ -134,6 +139,7 @@ abstract class SettingsBuilderBase<B extends SettingsBuilderBase<B>> {
 		if (contentWeight + styleWeight + tvWeight <= 0) {
 			throw new IllegalArgumentException("content weight, style weight and tv weight are all 0: nothing to optimise; set at least one above 0");
 		}
+		RecipeChecks.requireSomethingToOptimise(contentLayers, styleLayers, contentWeight, styleWeight, tvWeight);
 		require(optimizer != null, "optimizer must be adam or lbfgs");
 		require(init != null, "init must be content, noise, style or image");
 		require(pooling != null, "pooling must be max or avg");
@@ -149,8 +155,8 @@ abstract class SettingsBuilderBase<B extends SettingsBuilderBase<B>> {
 		requireRange("history size", historySize, 1, 1000);
 		requireRange("preview every", previewEvery, 0, 100_000);
 		requireRange("report every", reportEvery, 1, 100_000);
-		require(Double.isFinite(learningRate) && learningRate > 0 && learningRate <= 1e4,
-			"learning rate must be a number in (0, 10000], got " + learningRate);
+		double lr = resolvedLearningRate();
+		require(Double.isFinite(lr) && lr > 0 && lr <= 1e4, "learning rate must be a number in (0, 10000], got " + lr);
 		require(Double.isFinite(beta1) && beta1 >= 0 && beta1 < 1, "beta1 must be in [0, 1), got " + beta1);
 		require(Double.isFinite(beta2) && beta2 >= 0 && beta2 < 1, "beta2 must be in [0, 1), got " + beta2);
 		require(Double.isFinite(epsilon) && epsilon > 0 && epsilon < 1, "epsilon must be in (0, 1), got " + epsilon);
@@ -160,6 +166,11 @@ abstract class SettingsBuilderBase<B extends SettingsBuilderBase<B>> {
 				+ (size >> (scales - 1)) + " px, below " + StyleTransferSettings.MIN_SIZE + "; use fewer scales or a larger size");
 			require(steps >= scales, "steps (" + steps + ") must be at least scales (" + scales + ")");
 		}
+	}
+
+	/** The learning rate set, or else the preset's for the chosen optimiser. */
+	double resolvedLearningRate() {
+		return learningRateSet ? learningRate : preset.learningRate(optimizer);
 	}
 
 	private static void requireLayers(String setting, Map<String, Double> layers, boolean mayBeEmpty) {
@@ -176,9 +187,7 @@ abstract class SettingsBuilderBase<B extends SettingsBuilderBase<B>> {
 	}
 
 	private static void requireWeight(String setting, double v) {
-		if (!Double.isFinite(v) || v < 0) {
-			throw new IllegalArgumentException(setting + " must be a finite number ≥ 0, got " + v);
-		}
+		RecipeChecks.requireWeight(setting, v);
 	}
 
 	private static void requireRange(String setting, int v, int min, int max) {

@@ -11,10 +11,28 @@ import java.util.List;
  * @param steps           steps made
  * @param medianStepMillis median wall time of one step
  * @param elapsedMillis   wall time of the whole run
+ * @param scales          the losses of each scale, coarsest first; the last scale's final
+ *                        values are those of {@code image} at the working size
  */
 public record StyleTransferResult(RgbImage image, List<StepReport> history, String device, int steps,
-	double medianStepMillis, long elapsedMillis)
+	double medianStepMillis, long elapsedMillis, List<ScaleLosses> scales)
 {
+
+	/** A result without per-scale losses (engines that do not measure them). */
+	public StyleTransferResult(RgbImage image, List<StepReport> history, String device, int steps, double medianStepMillis,
+		long elapsedMillis)
+	{
+		this(image, history, device, steps, medianStepMillis, elapsedMillis, List.of());
+	}
+
+	/**
+	 * The losses of the returned image, measured after the last step at the finest scale; null
+	 * where the engine did not measure them. Unlike {@link #last()}, which holds the losses of
+	 * the image the last step started from.
+	 */
+	public ScaleLosses result() {
+		return scales.isEmpty() ? null : scales.get(scales.size() - 1);
+	}
 
 	/** The first report with losses, or null. */
 	public StepReport first() {

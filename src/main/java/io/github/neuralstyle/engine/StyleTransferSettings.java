@@ -36,6 +36,7 @@ public final class StyleTransferSettings {
 	private final double contentWeight, styleWeight, tvWeight;
 	private final OptimizerKind optimizer;
 	private final double learningRate, beta1, beta2, epsilon;
+	private final boolean learningRateFromPreset;
 	private final int historySize;
 	private final boolean lineSearch;
 	private final int steps, size, scales, previewEvery, reportEvery;
@@ -55,7 +56,8 @@ public final class StyleTransferSettings {
 		styleWeight = b.styleWeight;
 		tvWeight = b.tvWeight;
 		optimizer = b.optimizer;
-		learningRate = b.learningRate;
+		learningRate = b.resolvedLearningRate();
+		learningRateFromPreset = !b.learningRateSet;
 		beta1 = b.beta1;
 		beta2 = b.beta2;
 		epsilon = b.epsilon;
@@ -99,6 +101,7 @@ public final class StyleTransferSettings {
 		b.tvWeight = tvWeight;
 		b.optimizer = optimizer;
 		b.learningRate = learningRate;
+		b.learningRateSet = !learningRateFromPreset;
 		b.beta1 = beta1;
 		b.beta2 = beta2;
 		b.epsilon = epsilon;
@@ -178,8 +181,14 @@ public final class StyleTransferSettings {
 	/** The optimiser. */
 	public OptimizerKind optimizer() { return optimizer; }
 
-	/** Step size: Adam's learning rate in [0,1] pixel units, or L-BFGS's step scale (1 is standard). */
+	/**
+	 * Step size: Adam's learning rate in [0,1] pixel units, or L-BFGS's step scale (1 is
+	 * standard). Unless set, the preset's rate for the chosen optimiser ({@link Preset#learningRate}).
+	 */
 	public double learningRate() { return learningRate; }
+
+	/** Whether {@link #learningRate()} is the preset's rate for the optimiser rather than one that was set. */
+	public boolean learningRateFromPreset() { return learningRateFromPreset; }
 
 	/** Adam's β1. */
 	public double beta1() { return beta1; }

@@ -3,7 +3,7 @@ package io.github.neuralstyle.fiji;
 import ij.ImagePlus;
 import ij.io.FileSaver;
 
-import io.github.neuralstyle.engine.StepReport;
+import io.github.neuralstyle.engine.ScaleLosses;
 import io.github.neuralstyle.engine.StyleTransferResult;
 import io.github.neuralstyle.engine.StyleTransferSettings;
 import io.github.neuralstyle.engine.network.VggWeights;
@@ -62,14 +62,33 @@ final class ResultFiles {
 
 	/** The final log line: time, device, losses. */
 	static String summary(ImagePlus out, StyleTransferResult r) {
-		StepReport first = r.first(), last = r.last();
-		String losses = last == null ? "no losses recorded"
-			: String.format(Locale.ROOT, "loss %s → %s (content %s, style %s, tv %s)", Progress.shortNumber(first.total()),
-				Progress.shortNumber(last.total()), Progress.shortNumber(last.content()),
-				Progress.shortNumber(last.style()), Progress.shortNumber(last.tv()));
+		String losses = scaleLosses(r);
 		return String.format(Locale.ROOT, "Neural Style: '%s' (%d×%d) in %.1f s on %s, %d iterations, %.0f ms/iteration; %s",
 			out.getTitle(), out.getWidth(), out.getHeight(), r.elapsedMillis() / 1000.0, r.device(), r.steps(),
 			r.medianStepMillis(), losses);
+	}
+
+	/**
+	 * "loss a → b (content …)" of the finest scale, first against last, the last being the
+	 * result's; with several scales, labelled as such and followed by the coarser scales'.
+	 * (First of the coarsest against last of the finest compares losses at different sizes.)
+	 */
+	static String scaleLosses(StyleTransferResult r) {
+		ScaleLosses end = r.result();
+		if (end == null) return "no losses recorded";
+		String finest = String.format(Locale.ROOT, "loss %s → %s (content %s, style %s, tv %s)",
+			Progress.shortNumber(end.first()), Progress.shortNumber(end.total()), Progress.shortNumber(end.content()),
+			Progress.shortNumber(end.style()), Progress.shortNumber(end.tv()));
+		if (r.scales().size() == 1) return finest;
+		StringBuilder sb = new StringBuilder("finest scale " + end.width() + "×" + end.height() + " " + finest
+			+ "; coarser scales");
+		for (ScaleLosses l : r.scales().subList(0, r.scales().size() - 1)) {
+			sb.append(' ').append(l.width()).append('×').append(l.height()).append(' ').append(Progress.shortNumber(l.first()))
+				.append(" → ").append(Progress.shortNumber(l.total()));
+			sb.append(',');
+		}
+		sb.setLength(sb.length() - 1);
+		return sb.toString();
 	}
 
 	private static String where(ConvertedImage c) {

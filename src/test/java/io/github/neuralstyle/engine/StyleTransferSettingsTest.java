@@ -1,6 +1,7 @@
 package io.github.neuralstyle.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import io.github.neuralstyle.engine.network.InputConvention;
 import io.github.neuralstyle.engine.network.Pooling;
 import io.github.neuralstyle.engine.network.VggArchitecture;
 import io.github.neuralstyle.engine.network.VggWeights;
+import io.github.neuralstyle.engine.optimizers.OptimizerKind;
 import io.github.neuralstyle.testsupport.SyntheticVgg;
 import io.github.neuralstyle.testsupport.TestImages;
 
@@ -38,6 +40,47 @@ class StyleTransferSettingsTest {
 		assertTrue(message(b -> b.optContentWeight(0).optStyleWeight(0).optTvWeight(0)).contains("nothing to optimise"));
 		assertTrue(message(b -> b.optSize(64).optScales(4)).contains("coarsest size 8 px"));
 		assertTrue(message(b -> b.optHistorySize(0)).startsWith("history size must be between 1 and 1000"));
+	}
+
+	@Test
+	void aLearningRateLeftToThePresetFollowsTheOptimizer() {
+		for (Preset p : Preset.values()) {
+			// The Coursera notes give Adam 0.03 (seed 002); every other recipe takes our 0.02.
+			double adamRate = p == Preset.COURSERA ? 0.03 : 0.02;
+			assertEquals(1, StyleTransferSettings.builder(p).optOptimizer(OptimizerKind.LBFGS).build().learningRate(), p.id());
+			StyleTransferSettings adam = StyleTransferSettings.builder(p).optOptimizer(OptimizerKind.ADAM).build();
+			assertEquals(adamRate, adam.learningRate(), p.id());
+			assertTrue(adam.learningRateFromPreset());
+			// Switching back through toBuilder keeps following the optimiser.
+			assertEquals(1, adam.toBuilder().optOptimizer(OptimizerKind.LBFGS).build().learningRate(), p.id());
+		}
+		StyleTransferSettings set = StyleTransferSettings.builder().optLearningRate(0.5).optOptimizer(OptimizerKind.ADAM).build();
+		assertEquals(0.5, set.learningRate());
+		assertFalse(set.learningRateFromPreset());
+		assertEquals(0.5, set.toBuilder().optOptimizer(OptimizerKind.LBFGS).build().learningRate());
+		assertEquals(0.02, set.toBuilder().optPresetLearningRate().build().learningRate());
+	}
+
+	@Test
+	void layerWeightsThatSwitchEveryTermOffAreRefused() {
+		String m = message(b -> b.optStyleLayers(Map.of("relu1_1", 0.0)).optContentWeight(0).optTvWeight(0));
+		assertEquals("nothing to optimise: content weight is 0, style layers relu1_1:0 has weight 0, tv weight is 0; turn one "
+			+ "term on: content weight above 0, or a style layer weight above 0 (e.g. relu1_1:1), or tv weight above 0", m);
+		m = message(b -> b.optContentLayers(Map.of()).optStyleWeight(0).optTvWeight(0));
+		assertTrue(m.startsWith("nothing to optimise: content layers is empty, style weight is 0, tv weight is 0"), m);
+		assertTrue(m.contains("a content layer (e.g. relu4_2)"), m);
+		m = message(b -> b.optStyleLayers(Map.of("relu1_1", 0.0, "relu2_1", 0.0)));
+		assertTrue(m.contains("all have weight 0 while style weight is 100, so style would be ignored"), m);
+		assertTrue(m.contains("or set style weight 0 to turn style off"), m);
+		m = message(b -> b.optContentLayers(Map.of("relu4_2", 0.0)));
+		assertTrue(m.startsWith("content layers relu4_2:0 has weight 0 while content weight is 5"), m);
+		m = message(b -> b.optStyleWeight(1e300));
+		assertTrue(m.startsWith("style weight must be at most 1e15"), m);
+		// A zero layer weight beside a positive one, or a term switched off by its weight, is fine.
+		StyleTransferSettings.builder().optStyleLayers(Map.of("relu1_1", 0.0, "relu2_1", 1.0)).build();
+		StyleTransferSettings.builder().optStyleLayers(Map.of("relu1_1", 0.0)).optStyleWeight(0).build();
+		StyleTransferSettings.builder().optContentLayers(Map.of()).build();
+		StyleTransferSettings.builder().optContentWeight(0).optStyleWeight(0).build();
 	}
 
 	@Test

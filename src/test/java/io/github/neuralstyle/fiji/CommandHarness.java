@@ -24,7 +24,7 @@ import org.scijava.service.Service;
  * A headless SciJava context running {@link StyleTransferCommand} on the real engine with a
  * small synthetic VGG19, on tiny images with few steps.
  */
-final class CommandHarness implements AutoCloseable {
+public final class CommandHarness implements AutoCloseable {
 
 	static final VggWeights WEIGHTS = SyntheticVgg.vgg19(16, 42);
 
@@ -37,9 +37,9 @@ final class CommandHarness implements AutoCloseable {
 	final Context context = new Context(CommandService.class, StatusService.class, LogService.class,
 		ConvertService.class, NeuralStyleService.class);
 	final CommandService commands = context.service(CommandService.class);
-	final RecordingStyleTransfer engine = new RecordingStyleTransfer(new DefaultStyleTransfer());
+	public final RecordingStyleTransfer engine = new RecordingStyleTransfer(new DefaultStyleTransfer());
 
-	CommandHarness() {
+	public CommandHarness() {
 		NeuralStyleService service = context.service(NeuralStyleService.class);
 		service.setEngine(engine);
 		service.setWeightsResolver((spec, progress) -> WEIGHTS);
@@ -50,7 +50,7 @@ final class CommandHarness implements AutoCloseable {
 	 * CPU), then {@code overrides}. Giving every input, as a recorded macro does, keeps values
 	 * persisted by earlier runs out.
 	 */
-	static Map<String, Object> fast(Map<String, Object> overrides) {
+	public static Map<String, Object> fast(Map<String, Object> overrides) {
 		Map<String, Object> in = new HashMap<>(initialValues());
 		in.put("size", 32);
 		in.put("iterations", 2);
@@ -80,7 +80,7 @@ final class CommandHarness implements AutoCloseable {
 	}
 
 	/** Runs the command to the end (with pre- and postprocessing, as Fiji does). */
-	CommandModule run(Map<String, Object> inputs) throws Exception {
+	public CommandModule run(Map<String, Object> inputs) throws Exception {
 		return start(inputs).get();
 	}
 

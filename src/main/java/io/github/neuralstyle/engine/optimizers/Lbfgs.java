@@ -21,7 +21,14 @@ import java.util.Arrays;
  * {@code t = lr} ({@code min(1, 1/‖g‖₁)·lr} on the first step). With line search, {@code t}
  * satisfies the strong Wolfe conditions ({@link StrongWolfe}), which costs further evaluations.
  * Pairs are formed from the point as found at the next step, so a caller's clamping is
- * accounted for; a step that raised the loss clears the history (a restart from −g).
+ * accounted for.
+ * <p>
+ * The loss never rises across accepted points: a step is judged at the next evaluation, and
+ * one that raised the loss (clamping, a curvature model gone wrong, a line search that gave up,
+ * or none) is rejected: the history is cleared and the move from the accepted point halved
+ * (backtracking along the path the caller's clamping actually took). After
+ * {@value #MAX_HALVINGS} halvings in a row the search restarts from the accepted point along −g
+ * with the first step's length, and halves from there.
  * <p>
  * The recursion runs on the host over inner products ({@link LbfgsHistory}), so a step without
  * line search reads from the device once.
@@ -33,8 +40,14 @@ public final class Lbfgs implements Optimizer {
 	private final boolean lineSearch;
 	private final LbfgsHistory history;
 	private final int m;
+	/** The last accepted point and its gradient (flat), its loss and ‖g‖₁ there. */
 	private NDArray prevX, prevG;
-	private double prevLoss = Double.POSITIVE_INFINITY;
+	private double prevLoss = Double.POSITIVE_INFINITY, prevGradNorm1;
+	/** Rejections in a row (0 after an accepted step), and in all. */
+	private int rejectedInARow, rejections;
+
+	/** Halvings before a restart along −g: the move is then under 1/1000 of the rejected one. */
+	static final int MAX_HALVINGS = 10;
 
 	/** Creates L-BFGS keeping its history in a sub-manager of {@code parent}. */
 	public Lbfgs(NDManager parent, double lr, int history, boolean lineSearch) {
@@ -62,13 +75,11 @@ public final class Lbfgs implements Optimizer {
 		double loss = read[0];
 		double[] ww = Arrays.copyOfRange(read, 2, 2 + k * k);
 		double[] bw = Arrays.copyOfRange(read, 2 + k * k, read.length);
-		boolean uphill = !first && !(loss <= prevLoss);
-		if (uphill) {
-			// The last step went uphill: its curvature model is wrong here (pixels clamped at
-			// 0 or 1 break the secant pairs). Start afresh from steepest descent.
-			history.clear();
-			first = true;
+		if (!first && !(loss <= prevLoss)) {
+			retryFromAccepted(x);
+			return e.loss();
 		}
+		rejectedInARow = 0;
 		history.update(w, ww, bw, !first);
 		prevLoss = loss;
 		double[] c = new double[2 * m];
@@ -80,7 +91,7 @@ public final class Lbfgs implements Optimizer {
 			cgAndGtd = history.direction(c);
 			gtd = cgAndGtd[1];
 		}
-		keep(flatX, g);
+		keep(flatX, g, read[1]);
 		if (gtd > -1e-30) return e.loss(); // gradient is zero: at a stationary point
 		double t = first ? Math.min(1, 1 / read[1]) * lr : lr;
 		NDArray d = g.mul((float) cgAndGtd[0]);
@@ -102,7 +113,57 @@ public final class Lbfgs implements Optimizer {
 		return e.loss();
 	}
 
-	private void keep(NDArray flatX, NDArray g) {
+	/**
+	 * Rejects the move that led to {@code x}: forgets the curvature pairs (their model led
+	 * uphill; pixels clamped at 0 or 1 break them) and makes {@code x} the midpoint between it
+	 * and the accepted point, or, after {@link #MAX_HALVINGS} such halvings, restarts from the
+	 * accepted point with a steepest-descent step of the first step's length.
+	 */
+	private void retryFromAccepted(NDArray x) {
+		rejections++;
+		rejectedInARow++;
+		history.clear();
+		lendKept(x);
+		NDArray accepted = prevX.reshape(x.getShape());
+		if (rejectedInARow == MAX_HALVINGS + 1) {
+			double t = Math.min(1, 1 / prevGradNorm1) * lr;
+			x.intern(accepted.sub(prevG.mul((float) t).reshape(x.getShape())));
+		}
+		else {
+			x.intern(x.add(accepted).muli(0.5f));
+		}
+	}
+
+	/** Makes {@code x} hold a copy of the accepted point. */
+	private void restoreAccepted(NDArray x) {
+		lendKept(x);
+		x.intern(prevX.reshape(x.getShape()).duplicate());
+	}
+
+	/** Lends the kept point and gradient to the manager of {@code x} (the step's), so that what ops on them make dies with it. */
+	private void lendKept(NDArray x) {
+		prevX.tempAttach(x.getManager());
+		prevG.tempAttach(x.getManager());
+	}
+
+	/**
+	 * Where {@code loss}, the loss at {@code x} after the last step, is above that of the last
+	 * accepted point (or not a number), puts that point back into {@code x}: the run then ends on
+	 * the lowest loss it accepted.
+	 */
+	@Override
+	public boolean restoreBest(NDArray x, double loss) {
+		if (prevX == null || loss <= prevLoss) return false;
+		restoreAccepted(x);
+		return true;
+	}
+
+	/** Steps rejected so far because they raised the loss. */
+	public int rejections() {
+		return rejections;
+	}
+
+	private void keep(NDArray flatX, NDArray g, double gradNorm1) {
 		if (prevX != null) {
 			prevX.close();
 			prevG.close();
@@ -111,6 +172,7 @@ public final class Lbfgs implements Optimizer {
 		prevG = g.duplicate();
 		prevX.attach(manager);
 		prevG.attach(manager);
+		prevGradNorm1 = gradNorm1;
 	}
 
 	@Override

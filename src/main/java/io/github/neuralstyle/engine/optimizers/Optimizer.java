@@ -16,6 +16,14 @@ public interface Optimizer extends AutoCloseable {
 	/** Makes one step from {@code x} and returns the loss at the {@code x} it started from. */
 	NDArray step(NDArray x, Objective f, NDManager step);
 
+	/**
+	 * Given the loss at {@code x} after the last step, puts back a better point this optimiser
+	 * accepted earlier, if it keeps one, and says whether it did. Adam keeps none.
+	 */
+	default boolean restoreBest(NDArray x, double loss) {
+		return false;
+	}
+
 	/** Frees the optimiser's state. */
 	@Override
 	void close();

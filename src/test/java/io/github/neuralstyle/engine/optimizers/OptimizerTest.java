@@ -140,13 +140,18 @@ class OptimizerTest {
 		}
 	}
 
-	/** Textbook L-BFGS with the same rules as ours: first step min(1, 1/‖g‖₁)·lr, restarts after uphill steps. */
+	/**
+	 * Textbook L-BFGS with the same rules as ours: first step min(1, 1/‖g‖₁)·lr; a step that
+	 * raised the loss clears the history and halves the move from the accepted point, the 11th
+	 * rejection in a row restarts from it along −g.
+	 */
 	private static final class ClassicLbfgs {
 		private final double lr;
 		private final int history;
 		private final java.util.ArrayDeque<double[][]> pairs = new java.util.ArrayDeque<>();
 		private double[] prevX, prevG;
 		private double prevLoss = Double.POSITIVE_INFINITY, hDiag = 1;
+		private int rejectedInARow;
 
 		ClassicLbfgs(double lr, int history) {
 			this.lr = lr;
@@ -161,9 +166,13 @@ class OptimizerTest {
 			if (!first && !(loss <= prevLoss)) {
 				pairs.clear();
 				hDiag = 1;
-				first = true;
+				double t = Math.min(1, 1 / l1(prevG)) * lr;
+				boolean restart = ++rejectedInARow == Lbfgs.MAX_HALVINGS + 1;
+				for (int i = 0; i < x.length; i++) x[i] = restart ? prevX[i] - t * prevG[i] : (x[i] + prevX[i]) / 2;
+				return;
 			}
-			else if (!first) {
+			rejectedInARow = 0;
+			if (!first) {
 				double[] s = minus(x, prevX);
 				double[] y = minus(g, prevG);
 				double ys = dot(y, s);
@@ -183,9 +192,7 @@ class OptimizerTest {
 			prevX = x.clone();
 			prevG = g;
 			if (dot(g, d) > -1e-30) return;
-			double l1 = 0;
-			for (double v : g) l1 += Math.abs(v);
-			double t = first ? Math.min(1, 1 / l1) * lr : lr;
+			double t = first ? Math.min(1, 1 / l1(g)) * lr : lr;
 			for (int i = 0; i < x.length; i++) x[i] += t * d[i];
 		}
 
@@ -208,6 +215,12 @@ class OptimizerTest {
 			return q;
 		}
 
+		private static double l1(double[] a) {
+			double s = 0;
+			for (double v : a) s += Math.abs(v);
+			return s;
+		}
+
 		private static double dot(double[] a, double[] b) {
 			double s = 0;
 			for (int i = 0; i < a.length; i++) s += a[i] * b[i];
@@ -219,6 +232,58 @@ class OptimizerTest {
 			for (int i = 0; i < a.length; i++) out[i] = a[i] - b[i];
 			return out;
 		}
+	}
+
+	/**
+	 * Σ √(1 + x_i²) from x = 10: almost linear there, so the secant pairs see almost no
+	 * curvature and the quasi-Newton step overshoots far past the minimum at 0 (the loss rises
+	 * ~100×). Whenever the run stops, the point it keeps must have a loss no higher than at any
+	 * earlier stop.
+	 */
+	@Test
+	void lbfgsNeverKeepsAStepThatRaisedTheLoss() {
+		for (boolean lineSearch : new boolean[] { false, true }) {
+			NDArray x = manager.full(new Shape(N), 10f);
+			double start = N * Math.sqrt(101);
+			double kept = start;
+			boolean overshot = false;
+			try (Lbfgs lbfgs = new Lbfgs(manager, 1, 10, lineSearch)) {
+				for (int i = 0; i < 60; i++) {
+					minimise(lbfgs, x, OptimizerTest::flatFarOut, 1);
+					// What the run would end on if it stopped here: x, or the better point it accepted.
+					try (NDManager probe = manager.newSubManager()) {
+						NDArray candidate = x.duplicate();
+						candidate.attach(probe);
+						double atCandidate = softAbs(candidate.toFloatArray());
+						overshot |= atCandidate > kept * 1.5;
+						lbfgs.restoreBest(candidate, atCandidate);
+						double atKept = softAbs(candidate.toFloatArray());
+						assertTrue(atKept <= kept * (1 + 1e-6), (lineSearch ? "line search" : "no line search") + ", step "
+							+ i + ": the kept point's loss rose from " + kept + " to " + atKept);
+						kept = atKept;
+					}
+				}
+				if (!lineSearch) {
+					assertTrue(overshot, "the test function must provoke an uphill step");
+					assertTrue(lbfgs.rejections() > 0, "no step was rejected");
+				}
+			}
+			assertTrue(kept < 0.5 * start, "no progress: " + start + " → " + kept);
+		}
+	}
+
+	/** The objective of {@link #lbfgsNeverKeepsAStepThatRaisedTheLoss}, from its float values. */
+	private static double softAbs(float[] v) {
+		double f = 0;
+		for (float xi : v) f += Math.sqrt(1 + (double) xi * xi);
+		return f;
+	}
+
+	private static Evaluation flatFarOut(NDArray x) {
+		float[] v = x.toFloatArray();
+		float[] g = new float[v.length];
+		for (int i = 0; i < v.length; i++) g[i] = (float) (v[i] / Math.sqrt(1 + (double) v[i] * v[i]));
+		return evaluation(x, softAbs(v), g);
 	}
 
 	@Test
