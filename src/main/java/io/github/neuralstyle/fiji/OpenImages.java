@@ -1,0 +1,54 @@
+package io.github.neuralstyle.fiji;
+
+import ij.ImagePlus;
+import ij.WindowManager;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/** Which open images the command starts from when none is named. */
+final class OpenImages {
+
+	private OpenImages() {}
+
+	/** The active image (the macro's current image in batch mode), or null when none is open. */
+	static ImagePlus active() {
+		return WindowManager.getCurrentImage();
+	}
+
+	/**
+	 * An open image other than {@code content}: the one titled {@code preferred} if open, else the
+	 * first other one in ImageJ's window order; {@code content} itself when it is the only image.
+	 */
+	static ImagePlus other(ImagePlus content, String preferred) {
+		int[] ids = WindowManager.getIDList();
+		if (ids == null) return content;
+		ImagePlus first = null;
+		for (int id : ids) {
+			ImagePlus imp = WindowManager.getImage(id);
+			if (imp == null || imp == content) continue;
+			if (preferred != null && preferred.equals(imp.getTitle())) return imp;
+			if (first == null) first = imp;
+		}
+		return first != null ? first : content;
+	}
+
+	/**
+	 * {@code title}, or {@code title-1}, {@code title-2} … when an open image has it: ImageJ's own
+	 * renaming only looks at windows, so headless and batch-mode images would keep duplicates.
+	 */
+	static String uniqueTitle(String title) {
+		Set<String> taken = new HashSet<>();
+		int[] ids = WindowManager.getIDList();
+		if (ids != null) {
+			for (int id : ids) {
+				ImagePlus imp = WindowManager.getImage(id);
+				if (imp != null) taken.add(imp.getTitle());
+			}
+		}
+		if (!taken.contains(title)) return title;
+		for (int i = 1;; i++) {
+			if (!taken.contains(title + "-" + i)) return title + "-" + i;
+		}
+	}
+}
