@@ -3,17 +3,42 @@ package io.github.neuralstyle.fiji;
 import ij.ImagePlus;
 import ij.WindowManager;
 
+import java.lang.reflect.Field;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+
+import org.scijava.thread.ThreadService;
 
 /** Which open images the command starts from when none is named. */
 final class OpenImages {
 
 	private OpenImages() {}
 
-	/** The active image (the macro's current image in batch mode), or null when none is open. */
-	static ImagePlus active() {
+	/**
+	 * The active image, or null when none is open. SciJava runs the command on a worker thread,
+	 * but a macro's current image ({@code selectImage}, {@code open} …) is kept per thread: the
+	 * nearest of the threads that started this one (see {@link MacroBridge}) with a current image
+	 * wins, then ImageJ's active image.
+	 */
+	static ImagePlus active(ThreadService threads) {
+		for (Thread t = Thread.currentThread(); t != null; t = threads == null ? null : threads.getParent(t)) {
+			ImagePlus imp = tempCurrentImage(t);
+			if (imp != null) return imp;
+		}
 		return WindowManager.getCurrentImage();
+	}
+
+	/** A thread's current image set by {@code WindowManager.setTempCurrentImage(thread, imp)}; ImageJ has no getter for other threads. */
+	private static ImagePlus tempCurrentImage(Thread t) {
+		try {
+			Field f = WindowManager.class.getDeclaredField("tempImageTable");
+			f.setAccessible(true);
+			return (ImagePlus) ((Map<?, ?>) f.get(null)).get(t);
+		}
+		catch (ReflectiveOperationException | RuntimeException e) {
+			return t == Thread.currentThread() ? WindowManager.getTempCurrentImage() : null;
+		}
 	}
 
 	/**

@@ -15,6 +15,7 @@ import org.scijava.module.process.PreprocessorPlugin;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.prefs.PrefService;
+import org.scijava.thread.ThreadService;
 
 /**
  * Decides the inputs of {@link StyleTransferCommand} that SciJava would otherwise prompt for or
@@ -43,6 +44,9 @@ public class StyleTransferInputs extends AbstractPreprocessorPlugin {
 
 	@Parameter(required = false)
 	private PrefService prefs;
+
+	@Parameter(required = false)
+	private ThreadService threads;
 
 	@Override
 	public void process(Module module) {
@@ -74,9 +78,9 @@ public class StyleTransferInputs extends AbstractPreprocessorPlugin {
 	}
 
 	/** A key the macro left out: its documented default, the active image, or another open image. */
-	private static void leftOut(Module module, StyleTransferCommand cmd, ModuleItem<?> item) {
+	private void leftOut(Module module, StyleTransferCommand cmd, ModuleItem<?> item) {
 		switch (item.getName()) {
-			case "content" -> cmd.content = OpenImages.active();
+			case "content" -> cmd.content = OpenImages.active(threads);
 			case "style" -> cmd.style = OpenImages.other(cmd.content, null);
 			default -> module.setInput(item.getName(), item.getDefaultValue());
 		}
@@ -95,7 +99,7 @@ public class StyleTransferInputs extends AbstractPreprocessorPlugin {
 	}
 
 	private void forDialog(Module module, StyleTransferCommand cmd) {
-		if (!module.isInputResolved("content") && cmd.content == null) cmd.content = OpenImages.active();
+		if (!module.isInputResolved("content") && cmd.content == null) cmd.content = OpenImages.active(threads);
 		if (!module.isInputResolved("style") && cmd.style == null) {
 			String last = prefs == null ? null : prefs.get(StyleTransferCommand.class, LAST_STYLE);
 			cmd.style = OpenImages.other(cmd.content, last);

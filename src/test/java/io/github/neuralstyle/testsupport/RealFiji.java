@@ -79,6 +79,20 @@ public final class RealFiji {
 		return fiji;
 	}
 
+	private static RealFiji shared;
+
+	/**
+	 * One installation for every acceptance test of this JVM (installing takes ~30 s), in a
+	 * temporary folder removed when the JVM exits; skips like {@link #install} without FIJI_HOME.
+	 */
+	public static synchronized RealFiji shared() throws Exception {
+		if (shared != null) return shared;
+		Path root = Files.createTempDirectory("real-fiji");
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(root)));
+		shared = install(root);
+		return shared;
+	}
+
 	/** The installed Fiji.app. */
 	public Path app() {
 		return app;
@@ -180,6 +194,15 @@ public final class RealFiji {
 				Files.createDirectories(target.getParent());
 				Files.copy(zip, target, StandardCopyOption.REPLACE_EXISTING);
 			}
+		}
+	}
+
+	private static void deleteTree(Path root) {
+		try (Stream<Path> s = Files.walk(root)) {
+			for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+		}
+		catch (IOException e) {
+			// best effort at exit
 		}
 	}
 
