@@ -58,7 +58,7 @@ public class StyleTransferCommand extends ContextCommand {
 	static final List<String> RECIPE = List.of("scales", "contentweight", "styleweight", "tvweight", "optimizer",
 		"learningrate", "init", "seed", "pooling", "contentlayers", "stylelayers", "preview", "resultsize", "plot");
 
-	// Not remembered: the dialog starts at the active image and, for the style, the last style if open.
+	// Not remembered as SciJava values: runs that leave them out take the active image and another (StyleTransferInputs).
 	@Parameter(label = "Content image", persist = false, description = "The image to repaint (current slice/frame of a stack).")
 	ImagePlus content;
 
@@ -203,7 +203,8 @@ public class StyleTransferCommand extends ContextCommand {
 
 	private ConvertedImage convert(String role, ImagePlus imp, int workingSize) {
 		if (imp == null && unparsed.containsKey(role)) {
-			throw new IllegalArgumentException(role + "=" + unparsed.get(role) + ": no open image has this title; open it first, or give the title of an open image, e.g. " + role + "=[my image.tif]");
+			throw new IllegalArgumentException(role + "=" + unparsed.get(role) + ": no open image has this title; open it"
+				+ " first, or give the title of an open image, e.g. " + role + "=[my image.tif]");
 		}
 		if (imp == null) {
 			throw new IllegalArgumentException(role + ": no image; open one and name it, e.g. " + role + "=[my image.tif]");

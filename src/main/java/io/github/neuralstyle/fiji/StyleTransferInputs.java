@@ -28,9 +28,11 @@ import org.scijava.thread.ThreadService;
  * Style another open image. Numbers are read from the text as typed: {@code 300.0} is 300, and
  * {@code abc} is reported as {@code abc} (imagej-legacy's conversion reads both as 0).
  * <p>
- * <b>Dialog runs</b>: Content starts at the active image and Style at the style used last (if
- * open) or another open image. For the essentials command the recipe inputs are settled at
- * their defaults here, so the dialog does not show them and the recorder does not write them.
+ * <b>Other runs</b> (dialog, scripts through CommandService): Content not given is the active
+ * image and Style the style used last (if open) or another open image. Fiji's dialog still
+ * starts its image choosers at the first open image: its widget lists ImageTitle wrappers,
+ * which an ImagePlus never equals. For the essentials command the recipe inputs are settled
+ * at their defaults here, so the dialog does not show them and the recorder does not write them.
  * <p>
  * Priority: after imagej-legacy's MacroPreprocessor (which sets the keys a macro gives) and
  * before its MacroRecorderPreprocessor (which leaves inputs settled by then out of the

@@ -78,11 +78,13 @@ class RealFijiMacroTest {
 			+ " iterations=2 size=64.5');\n"
 			+ "run('Style Transfer...', 'content=content-cells.png style=style-waves.png " + common
 			+ " iterations=abc size=32');\n"
+			+ "run('Style Transfer...', 'content=[no such.png] style=style-waves.png " + common + " iterations=2');\n"
 			+ "print('after failures: ' + (getImageID() == ok) + ' ' + (nImages - n));\n";
 		Launch l = fiji.batch(macro, null);
 		assertEquals("content-cells-styled-by-style-waves 32x27", l.value("decimals: "), l::toString);
 		assertTrue(l.output().contains("Neural Style: size=64.5: must be a whole number"), l::toString);
 		assertTrue(l.output().contains("Neural Style: iterations=abc: must be a whole number"), l::toString);
+		assertTrue(l.output().contains("Neural Style: content=no such.png: no open image has this title"), l::toString);
 		assertEquals("1 0", l.value("after failures: "), l::toString); // same image selected, no new one
 	}
 

@@ -42,6 +42,16 @@ def waitWindow(String titlePart, int seconds = 60) {
 		+ Window.windows.findAll { it.showing }.collect { it.hasProperty("title") ? it.title : it.class.name })
 }
 
+// A dialog other than those given (SciJava's warning dialogs have no telling title).
+def waitDialog(List others, int seconds = 120) {
+	for (int i = 0; i < seconds * 10; i++) {
+		def w = Window.windows.find { it.showing && it instanceof java.awt.Dialog && !others.contains(it) }
+		if (w != null) return w
+		Thread.sleep(100)
+	}
+	throw new IllegalStateException("no new dialog within " + seconds + " s; Log:\n" + IJ.getLog())
+}
+
 def waitImage(String title, int seconds = 300) {
 	for (int i = 0; i < seconds * 10; i++) {
 		def imp = WindowManager.getImage(title)
@@ -69,14 +79,17 @@ def set(Window w, String label, value) {
 	def f = field(w, label)
 	SwingUtilities.invokeAndWait {
 		if (f instanceof JSpinner) f.value = value
-		else if (f instanceof JComboBox) f.selectedItem = value
+		else if (f instanceof JComboBox) f.selectedItem = (0..<f.itemCount).collect { f.getItemAt(it) }.find { "" + it == "" + value }
 		else f.text = value
 	}
 }
 
 def press(Window w, String text) {
-	def b = components(w).find { it instanceof AbstractButton && it.text == text }
-	SwingUtilities.invokeLater { b.doClick() }
+	def b = components(w).find { (it instanceof AbstractButton && it.text == text)
+		|| (it instanceof java.awt.Button && it.label?.trim() == text) }
+	if (b instanceof AbstractButton) SwingUtilities.invokeLater { b.doClick() }
+	else SwingUtilities.invokeLater { b.dispatchEvent(new ActionEvent(b, ActionEvent.ACTION_PERFORMED, text))
+		b.actionListeners.each { it.actionPerformed(new ActionEvent(b, ActionEvent.ACTION_PERFORMED, text)) } }
 }
 
 def inBackground(Closure c) { Thread.start(c) }
@@ -92,10 +105,14 @@ inBackground { IJ.doCommand("Style Transfer...") }
 def dialog = waitWindow("Style Transfer")
 shot("dialog-essentials", dialog.bounds)
 note("essentials dialog fields: " + components(dialog).findAll { it instanceof JLabel }.collect { it.text })
+def combo = field(dialog, "Content image")
+note("content choices: " + (0..<combo.itemCount).collect { combo.getItemAt(it).getClass().simpleName + ":" + combo.getItemAt(it) }
+	+ ", selected " + combo.selectedItem)
 press(dialog, "OK")
-def error = waitWindow("ImageJ", 120) // SciJava's warning dialog with the reason
-note("defaults offline: " + components(error).findAll { it instanceof JLabel || it instanceof JTextArea }
-	.collect { it.text }.findAll { it }.join(" | "))
+def error = waitDialog([dialog]) // SciJava's warning dialog with the reason
+note("defaults offline: " + components(error).findAll { it instanceof JLabel || it instanceof java.awt.Label
+	|| it instanceof java.awt.TextComponent || it instanceof javax.swing.text.JTextComponent }
+	.collect { it.hasProperty("text") ? it.text : "" }.findAll { it }.join(" | "))
 shot("error-offline", error.bounds)
 press(error, "OK")
 Thread.sleep(500)
@@ -103,13 +120,15 @@ Thread.sleep(500)
 // 3. Again, with a weights file and small values, as a user would after reading the message.
 inBackground { IJ.doCommand("Style Transfer...") }
 dialog = waitWindow("Style Transfer")
+set(dialog, "Content image", "content-cells.png") // Fiji's chooser starts at the first open image
+set(dialog, "Style image", "style-waves.png")
 set(dialog, "Model", "file")
 set(dialog, "Weights file", weights)
 set(dialog, "Iterations", 60)
 set(dialog, "Size", 256)
 press(dialog, "OK")
 Thread.sleep(4000)
-shot("progress", IJ.instance.bounds)
+shot("progress", screen())
 def result = waitImage("content-cells-styled-by-style-waves")
 Thread.sleep(500)
 shot("result", result.window.bounds)
@@ -119,6 +138,11 @@ note("result: " + result.title + " " + result.width + "x" + result.height + " bi
 inBackground { IJ.doCommand("Style Transfer (advanced)...") }
 dialog = waitWindow("Style Transfer (advanced)")
 shot("dialog-advanced", dialog.bounds)
+set(dialog, "Content image", "content-cells.png")
+set(dialog, "Style image", "style-waves.png")
+set(dialog, "Model", "file")
+set(dialog, "Weights file", weights)
+set(dialog, "Size", 256)
 set(dialog, "Preview every", 5)
 set(dialog, "Iterations", 60)
 press(dialog, "OK")
