@@ -103,7 +103,7 @@ Thread.sleep(1000)
 // 2. The menu command with its defaults: model "preset" downloads weights, impossible offline.
 inBackground { IJ.doCommand("Style Transfer...") }
 def dialog = waitWindow("Style Transfer")
-shot("dialog-essentials", dialog.bounds)
+shot("dialog-defaults", dialog.bounds)
 note("essentials dialog fields: " + components(dialog).findAll { it instanceof JLabel }.collect { it.text })
 def combo = field(dialog, "Content image")
 note("content choices: " + (0..<combo.itemCount).collect { combo.getItemAt(it).getClass().simpleName + ":" + combo.getItemAt(it) }
@@ -126,6 +126,7 @@ set(dialog, "Model", "file")
 set(dialog, "Weights file", weights)
 set(dialog, "Iterations", 60)
 set(dialog, "Size", 256)
+shot("dialog-essentials", dialog.bounds)
 press(dialog, "OK")
 Thread.sleep(4000)
 shot("progress", screen())
@@ -159,7 +160,8 @@ note("recorded:\n" + recorded)
 IJ.run("Close All")
 IJ.openImage(new File(samples, "style-waves.png").path).show()
 IJ.openImage(new File(samples, "content-cells.png").path).show()
-def lines = recorded.readLines().findAll { it.startsWith('run("Style Transfer') }
+// A run that failed is recorded without options (it would open the dialog): left out.
+def lines = recorded.readLines().findAll { it.trim() && !(it ==~ /run\("[^"]*"\);/) }
 note("replaying " + lines.size() + " lines")
 IJ.runMacro(lines.join("\n") + "\nprint('replayed: ' + nImages + ' images, selected ' + getTitle());")
 note("Log after replay: " + IJ.log.readLines().findAll { it.startsWith("replayed") })
