@@ -4,6 +4,7 @@ import static io.github.neuralstyle.fiji.ParameterChecks.PRESET;
 
 import ij.IJ;
 import ij.ImagePlus;
+import ij.plugin.frame.Recorder;
 
 import io.github.neuralstyle.engine.StyleTransferResult;
 import io.github.neuralstyle.engine.StyleTransferSettings;
@@ -241,6 +242,9 @@ public class StyleTransferCommand extends ContextCommand {
 	private void fail(String message, boolean error) {
 		result = null;
 		neuralStyle.message(message);
-		cancel(error && StyleTransferInputs.macroOptions() == null ? message : "");
+		boolean macro = StyleTransferInputs.macroOptions() != null;
+		// Not recorded: ImageJ would write a bare run("Style Transfer...") that reopens the dialog on replay.
+		if (!macro && Recorder.record) Recorder.setCommand(null);
+		cancel(error && !macro ? message : "");
 	}
 }

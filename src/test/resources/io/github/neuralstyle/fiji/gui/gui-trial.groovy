@@ -8,6 +8,7 @@
 #@ String weights
 #@ String samples
 #@ String macros
+#@ String steps
 
 import ij.IJ
 import ij.WindowManager
@@ -94,6 +95,22 @@ def press(Window w, String text) {
 
 def inBackground(Closure c) { Thread.start(c) }
 
+// steps "macros": only step 6 (and a failed run, which must not be recorded).
+if (steps == "macros") {
+	IJ.run("Record...")
+	IJ.openImage(new File(samples, "content-cells.png").path).show()
+	IJ.runMacro('run("Style Transfer...", "iterations=abc");') // fails; must not reach the recorder
+	inBackground { IJ.doCommand("Style Transfer...") }
+	def d = waitWindow("Style Transfer")
+	set(d, "Model", "file")
+	set(d, "Weights file", "")
+	press(d, "OK") // model=file without a file fails: reported, and must not be recorded either
+	def e = waitDialog([d])
+	press(e, "OK")
+	Thread.sleep(1000)
+	note("recorded after two failed runs: [" + Recorder.instance.text.trim() + "]")
+}
+else {
 // 1. Two images, the content last (so it is the active one); start the recorder.
 IJ.openImage(new File(samples, "style-waves.png").path).show()
 IJ.openImage(new File(samples, "content-cells.png").path).show()
@@ -166,6 +183,8 @@ note("replaying " + lines.size() + " lines")
 IJ.runMacro(lines.join("\n") + "\nprint('replayed: ' + nImages + ' images, selected ' + getTitle());")
 note("Log after replay: " + IJ.log.readLines().findAll { it.startsWith("replayed") })
 
+}
+
 // 6. Each bundled macro from its own dialog (no argument), small values.
 IJ.run("Close All")
 def tmp = File.createTempDir()
@@ -182,7 +201,9 @@ def dialogs = [
 dialogs.each { name, values ->
 	IJ.log("\\Clear")
 	def done = inBackground { IJ.runMacroFile(new File(macros, name).path) }
-	def gd = waitWindow("Neural Style")
+	def title = [("batch-style.ijm"): "Batch Neural Style", ("sweep-weights.ijm"): "Neural Style weight sweep",
+		("animate.ijm"): "Neural Style animation"][name]
+	def gd = waitWindow(title)
 	if (name == "batch-style.ijm") shot("macro-dialog-batch-style", gd.bounds)
 	SwingUtilities.invokeAndWait {
 		gd.stringFields.eachWithIndex { f, i -> f.text = values.strings[i] }
