@@ -203,7 +203,7 @@ public class StyleTransferCommand extends ContextCommand {
 	}
 
 	private ConvertedImage convert(String role, ImagePlus imp, int workingSize) {
-		if (imp == null && unparsed.containsKey(role)) {
+		if (unparsed.containsKey(role)) {
 			throw new IllegalArgumentException(role + "=" + unparsed.get(role) + ": no open image has this title; open it"
 				+ " first, or give the title of an open image, e.g. " + role + "=[my image.tif]");
 		}

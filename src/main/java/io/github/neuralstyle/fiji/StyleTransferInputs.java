@@ -74,7 +74,7 @@ public class StyleTransferInputs extends AbstractPreprocessorPlugin {
 			}
 			else if (typed == null) leftOut(module, cmd, item);
 			else if (isWhole(item.getType())) whole(module, cmd, item, typed);
-			else if (item.getValue(module) == null && item.getType() == ImagePlus.class) cmd.unparsed.put(name, typed);
+			else if (item.getType() == ImagePlus.class && !isImage(module.getInput(name))) cmd.unparsed.put(name, typed);
 			module.resolveInput(name);
 		}
 	}
@@ -119,6 +119,11 @@ public class StyleTransferInputs extends AbstractPreprocessorPlugin {
 		if (prefs != null && style != null && macroOptions() == null) {
 			prefs.put(StyleTransferCommand.class, LAST_STYLE, style.getTitle());
 		}
+	}
+
+	/** imagej-legacy converts a title no open image has to an empty 0×0 image, not to null. */
+	private static boolean isImage(Object value) {
+		return value instanceof ImagePlus imp && imp.getWidth() > 0;
 	}
 
 	private static boolean isWhole(Class<?> type) {
