@@ -15,6 +15,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * The command inside a real Fiji (see {@link RealFiji}; skipped without {@code FIJI_HOME}),
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * reach it: imagej-legacy's option parsing, SciJava's pre-processors and remembered values.
  * Each macro prints what it saw; the test reads those lines.
  */
+@EnabledIfEnvironmentVariable(named = RealFiji.HOME, matches = ".+", disabledReason = RealFiji.SKIPPED)
 class RealFijiMacroTest {
 
 	static RealFiji fiji;

@@ -17,6 +17,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * The bundled macros and the Groovy script, unchanged from {@code macros/}, inside a real Fiji
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * with the arguments their headers document; and every ImageJ image type as content.
  * Numbers are passed as {@code 2.0}, the way {@code Dialog.getNumber()} writes them.
  */
+@EnabledIfEnvironmentVariable(named = RealFiji.HOME, matches = ".+", disabledReason = RealFiji.SKIPPED)
 class RealFijiScriptsTest {
 
 	static RealFiji fiji;

@@ -36,6 +36,10 @@ public final class RealFiji {
 	/** The environment variable naming a Fiji.app to test against. */
 	public static final String HOME = "FIJI_HOME";
 
+	/** Why acceptance tests are skipped without {@link #HOME}. */
+	public static final String SKIPPED = "acceptance tests skipped: set " + HOME
+		+ " to a Fiji.app (e.g. ../shared/fiji/Fiji.app; .ci/run does) to run the plugin inside a real Fiji";
+
 	/** Seconds one launch may take before the test fails. */
 	private static final long LAUNCH_SECONDS = 240;
 
@@ -61,8 +65,7 @@ public final class RealFiji {
 	 */
 	public static RealFiji install(Path root) throws Exception {
 		String home = System.getenv(HOME);
-		Assumptions.assumeTrue(home != null && !home.isBlank(), "acceptance tests skipped: set " + HOME
-			+ " to a Fiji.app (e.g. ../shared/fiji/Fiji.app) to run the plugin inside a real Fiji");
+		Assumptions.assumeTrue(home != null && !home.isBlank(), SKIPPED);
 		Path source = Paths.get(home).toAbsolutePath();
 		if (!Files.isDirectory(source.resolve("jars"))) {
 			throw new IllegalStateException(HOME + "=" + home + ": not a Fiji.app (no jars/ folder)");
