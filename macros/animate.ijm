@@ -22,9 +22,9 @@ styleFile = value(arg, "style", "");
 output = value(arg, "output", "");
 if (contentFile == "" || styleFile == "" || output == "")
 	exit("animate: give content=[image file] style=[image file] output=[path without extension]");
-frames = parseInt(value(arg, "frames", "10"));
-every = parseInt(value(arg, "every", "10"));
-fps = parseInt(value(arg, "fps", "5"));
+frames = round(parseFloat(value(arg, "frames", "10"))); // also "10.0"
+every = round(parseFloat(value(arg, "every", "10")));
+fps = round(parseFloat(value(arg, "fps", "5")));
 
 setBatchMode(true);
 open(contentFile);
@@ -35,9 +35,11 @@ ids = newArray(frames);
 for (k = 1; k <= frames; k++) {
 	n = k * every;
 	// passOn() before the number: after a number ImageJ reads a function's result as a number
+	before = getImageID();
 	run("Style Transfer...", "content=[" + contentTitle + "] style=[" + styleTitle + "]" + passOn(arg)
 		+ " iterations=" + n);
-	ids[k - 1] = getImageID(); // the result is the current image
+	ids[k - 1] = getImageID(); // the result is the selected image; a failed run makes none
+	if (ids[k - 1] == before) exit("animate: FAILED at frame " + k + "; the reason is in the Log");
 	print("animate: frame " + k + "/" + frames + " (" + n + " iterations)");
 }
 
@@ -71,11 +73,16 @@ function askOptions() {
 	Dialog.addNumber("Iterations per frame", 10);
 	Dialog.addNumber("Frames per second", 5);
 	Dialog.addChoice("Preset", newArray("gatys", "jcjohnson", "pytorch-tutorial"));
+	Dialog.addChoice("Model", newArray("preset", "vgg19-caffe", "vgg16-caffe", "vgg19-torchvision", "file"));
+	Dialog.addFile("Weights file (model = file)", "");
 	Dialog.addNumber("Size (long side, px)", 256);
+	Dialog.addChoice("Device", newArray("auto", "cpu", "gpu"));
 	Dialog.show();
+	// d2s(n, 0): Dialog.getNumber() returns 10 as "10.0"
 	return "content=[" + Dialog.getString() + "] style=[" + Dialog.getString() + "] output=["
-		+ Dialog.getString() + "] frames=" + Dialog.getNumber() + " every=" + Dialog.getNumber() + " fps="
-		+ Dialog.getNumber() + " preset=" + Dialog.getChoice() + " size=" + Dialog.getNumber();
+		+ Dialog.getString() + "] frames=" + d2s(Dialog.getNumber(), 0) + " every=" + d2s(Dialog.getNumber(), 0)
+		+ " fps=" + d2s(Dialog.getNumber(), 0) + " preset=" + Dialog.getChoice() + " model=" + Dialog.getChoice()
+		+ " weights=[" + Dialog.getString() + "] size=" + d2s(Dialog.getNumber(), 0) + " device=" + Dialog.getChoice();
 }
 
 // The value of key in an ImageJ option string such as "content=[/my data/a.png] size=256".

@@ -30,9 +30,12 @@ labels = newArray(n);
 i = 0;
 for (r = 0; r < contentWeights.length; r++) {
 	for (c = 0; c < styleWeights.length; c++) {
+		before = getImageID();
 		run("Style Transfer...", "content=[" + contentTitle + "] style=[" + styleTitle + "]"
 			+ " contentweight=" + contentWeights[r] + " styleweight=" + styleWeights[c] + passOn(arg));
-		ids[i] = getImageID(); // the result is the current image
+		ids[i] = getImageID(); // the result is the selected image; a failed run makes none
+		if (ids[i] == before) exit("sweep-weights: FAILED at content weight " + contentWeights[r] + ", style weight "
+			+ styleWeights[c] + "; the reason is in the Log");
 		labels[i] = "content " + contentWeights[r] + ", style " + styleWeights[c];
 		i++;
 	}
@@ -84,12 +87,18 @@ function askOptions() {
 	Dialog.addString("Content weights (rows)", "1,5,25", 20);
 	Dialog.addFile("Save montage as (.png)", "");
 	Dialog.addChoice("Preset", newArray("gatys", "jcjohnson", "pytorch-tutorial"));
+	Dialog.addChoice("Model", newArray("preset", "vgg19-caffe", "vgg16-caffe", "vgg19-torchvision", "file"));
+	Dialog.addFile("Weights file (model = file)", "");
 	Dialog.addNumber("Iterations", 200);
 	Dialog.addNumber("Size (long side, px)", 256);
+	Dialog.addChoice("Device", newArray("auto", "cpu", "gpu"));
 	Dialog.show();
+	// d2s(n, 0): Dialog.getNumber() returns 200 as "200.0"
 	return "content=[" + Dialog.getString() + "] style=[" + Dialog.getString() + "] styleweights=["
 		+ Dialog.getString() + "] contentweights=[" + Dialog.getString() + "] output=[" + Dialog.getString()
-		+ "] preset=" + Dialog.getChoice() + " iterations=" + Dialog.getNumber() + " size=" + Dialog.getNumber();
+		+ "] preset=" + Dialog.getChoice() + " model=" + Dialog.getChoice() + " weights=[" + Dialog.getString()
+		+ "] iterations=" + d2s(Dialog.getNumber(), 0) + " size=" + d2s(Dialog.getNumber(), 0) + " device="
+		+ Dialog.getChoice();
 }
 
 // The value of key in an ImageJ option string such as "content=[/my data/a.png] size=256".

@@ -38,8 +38,8 @@ final class CommandSettings {
 	static StyleTransferSettings of(StyleTransferCommand p, boolean previewAllowed) {
 		Preset preset = Preset.fromId(choice("preset", p.preset, "gatys", "jcjohnson", "pytorch-tutorial"));
 		StyleTransferSettings.Builder b = StyleTransferSettings.builder(preset);
-		b.optSteps(range("iterations", p.iterations, 1, 100_000));
-		b.optSize(range("size", p.size, StyleTransferSettings.MIN_SIZE, StyleTransferSettings.MAX_SIZE));
+		b.optSteps(range("iterations", p.unparsed.get("iterations"), p.iterations, 1, 100_000));
+		b.optSize(range("size", p.unparsed.get("size"), p.size, StyleTransferSettings.MIN_SIZE, StyleTransferSettings.MAX_SIZE));
 		String sc = choice("scales", p.scales, "auto", "1", "2", "3", "4", "5", "6");
 		b.optScales(sc.equals("auto") ? StyleTransferSettings.AUTO_SCALES : Integer.parseInt(sc));
 		double v = number("contentweight", p.contentweight, 0, MAX_WEIGHT, false);
@@ -56,7 +56,10 @@ final class CommandSettings {
 		if (!i.equals(PRESET)) b.optInit(enumOf(InitMode.class, i));
 		String pool = choice("pooling", p.pooling, PRESET, "max", "avg");
 		if (!pool.equals(PRESET)) b.optPooling(enumOf(Pooling.class, pool));
-		if (p.seed < 0) throw new IllegalArgumentException("seed=" + p.seed + ": must be a whole number ≥ 0");
+		if (p.unparsed.containsKey("seed") || p.seed < 0) {
+			throw new IllegalArgumentException("seed=" + p.unparsed.getOrDefault("seed", Long.toString(p.seed))
+				+ ": must be a whole number ≥ 0");
+		}
 		b.optSeed(p.seed);
 		b.optDevice(enumOf(DeviceChoice.class, choice("device", p.device, "auto", "cpu", "gpu")));
 		b.optResultSize(enumOf(ResultSize.class, choice("resultsize", p.resultsize, "content", "working")));
@@ -64,7 +67,7 @@ final class CommandSettings {
 		if (cl != null) b.optContentLayers(cl);
 		Map<String, Double> sl = layers("stylelayers", p.stylelayers, false);
 		if (sl != null) b.optStyleLayers(sl);
-		int every = range("preview", p.preview, 0, 100_000);
+		int every = range("preview", p.unparsed.get("preview"), p.preview, 0, 100_000);
 		b.optPreviewEvery(previewAllowed ? every : 0);
 		try {
 			return b.build();

@@ -17,7 +17,8 @@ import org.scijava.thread.ThreadService;
  * register it with the macro interpreter's batch-mode images and make it the macro thread's
  * current image, exactly what {@code show()} does in batch mode; the macro can then select,
  * measure and save it, and it counts in {@code nImages}.
- * Headless macros run in batch mode ({@code -batch}, or {@code setBatchMode(true)}).
+ * Headless macros run in batch mode ({@code -batch}, or {@code setBatchMode(true)}). A GUI
+ * macro in batch mode gets the result as its current image the same way.
  */
 final class MacroBridge {
 
@@ -35,8 +36,10 @@ final class MacroBridge {
 	 * SciJava runs the command on a worker thread whose parent is the macro's.
 	 */
 	static void publish(ImagePlus imp, ThreadService threads) {
-		if (!GraphicsEnvironment.isHeadless() || !Interpreter.isBatchMode()) return;
-		register(imp);
+		if (!Interpreter.isBatchMode()) return;
+		// In the GUI Fiji's show() registers it, but as the current image of the thread that shows
+		// it, not of the macro's: a batch macro in the GUI would otherwise still see its old image.
+		if (GraphicsEnvironment.isHeadless()) register(imp);
 		Thread current = Thread.currentThread();
 		Thread parent = threads == null ? null : threads.getParent(current);
 		if (parent == null) {

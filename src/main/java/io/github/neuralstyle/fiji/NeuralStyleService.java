@@ -1,11 +1,14 @@
 package io.github.neuralstyle.fiji;
 
+import ij.IJ;
+
 import io.github.neuralstyle.engine.DefaultStyleTransfer;
 import io.github.neuralstyle.engine.StyleTransfer;
 import io.github.neuralstyle.engine.network.VggWeights;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.function.Consumer;
 
 import org.scijava.plugin.Plugin;
 import org.scijava.service.AbstractService;
@@ -13,7 +16,7 @@ import org.scijava.service.SciJavaService;
 import org.scijava.service.Service;
 
 /**
- * Holds the engine and the weights source the command uses, and keeps the last weights so
+ * Holds the engine, the weights source and the message log the command uses, and keeps the last weights so
  * that a batch macro styling many images reads the (large) weights file once.
  * <p>
  * Both can be replaced, which is how tests run the command on a fake engine or on synthetic
@@ -24,8 +27,15 @@ public class NeuralStyleService extends AbstractService implements SciJavaServic
 
 	private StyleTransfer engine = new DefaultStyleTransfer();
 	private WeightsResolver resolver = DefaultWeights::resolve;
+	/** Where messages go; null for ImageJ's Log (not referenced at construction: ij.IJ must not load before imagej-legacy patches it). */
+	private Consumer<String> messages;
 	private String cachedKey;
 	private VggWeights cached;
+
+	@Override
+	public void initialize() {
+		LibraryLogs.quiet();
+	}
 
 	/** The engine that runs style transfers. */
 	public synchronized StyleTransfer engine() {
@@ -35,6 +45,21 @@ public class NeuralStyleService extends AbstractService implements SciJavaServic
 	/** Replaces the engine. */
 	public synchronized void setEngine(StyleTransfer engine) {
 		this.engine = engine;
+	}
+
+	/** Writes a line for the user: the end-of-run summary, warnings, errors. ImageJ's Log window (stdout headless). */
+	public void message(String line) {
+		Consumer<String> m;
+		synchronized (this) {
+			m = messages;
+		}
+		if (m != null) m.accept(line);
+		else IJ.log(line);
+	}
+
+	/** Replaces where {@link #message} lines go (tests collect them). */
+	public synchronized void setMessages(Consumer<String> messages) {
+		this.messages = messages;
 	}
 
 	/** Replaces the weights source and forgets cached weights. */

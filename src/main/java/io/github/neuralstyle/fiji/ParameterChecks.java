@@ -21,8 +21,17 @@ final class ParameterChecks {
 
 	/** An integer in [min, max]. */
 	static int range(String key, long value, long min, long max) {
-		if (value < min || value > max) {
-			throw new IllegalArgumentException(key + "=" + value + ": must be a whole number from " + min + " to " + max);
+		return range(key, null, value, min, max);
+	}
+
+	/**
+	 * An integer in [min, max]; {@code typed} is what a macro gave when it was not a whole number
+	 * (null otherwise), reported as typed rather than as the 0 it would have been read as.
+	 */
+	static int range(String key, String typed, long value, long min, long max) {
+		if (typed != null || value < min || value > max) {
+			throw new IllegalArgumentException(key + "=" + (typed != null ? typed : value) + ": must be a whole number from "
+				+ min + " to " + max);
 		}
 		return (int) value;
 	}

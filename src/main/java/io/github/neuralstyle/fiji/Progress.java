@@ -59,9 +59,10 @@ final class Progress implements ProgressListener {
 		};
 	}
 
-	/** Clears the status bar and closes the preview. */
+	/** Clears the status bar and its progress bar (also after Esc or an error), and closes the preview. */
 	void close() {
 		if (preview != null) preview.close();
+		status.showProgress(1, 1); // a full bar is hidden; a cancelled run must not leave it half drawn
 		status.clearStatus();
 	}
 

@@ -4,6 +4,7 @@ import static io.github.neuralstyle.fiji.ParameterChecks.PRESET;
 
 import ij.IJ;
 import ij.ImagePlus;
+import ij.plugin.frame.Recorder;
 
 import io.github.neuralstyle.engine.StyleTransferResult;
 import io.github.neuralstyle.engine.StyleTransferSettings;
@@ -15,6 +16,9 @@ import io.github.neuralstyle.image.RgbToImage;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 import org.scijava.ItemIO;
@@ -24,10 +28,13 @@ import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.scijava.prefs.PrefService;
 import org.scijava.thread.ThreadService;
 
 /**
- * Repaints the content image in the style of the style image. Thin by design: parameters are
+ * Repaints the content image in the style of the style image: the essentials dialog
+ * (Plugins › Neural Style › Style Transfer...); {@link AdvancedStyleTransferCommand} shows
+ * every field. Both take every macro key. Thin by design: parameters are
  * checked and turned into immutable settings ({@link CommandSettings}), the images converted
  * ({@code image} package), the engine run, the result converted back.
  * <p>
@@ -43,10 +50,20 @@ import org.scijava.thread.ThreadService;
 	description = "Gatys-style neural style transfer (VGG19 on DJL's PyTorch engine)")
 public class StyleTransferCommand extends ContextCommand {
 
-	@Parameter(label = "Content image", description = "The image to repaint (current slice/frame of a stack).")
+	/** Every macro key, in dialog order. */
+	static final List<String> KEYS = List.of("content", "style", "preset", "model", "weights", "iterations", "size",
+		"scales", "contentweight", "styleweight", "tvweight", "optimizer", "learningrate", "init", "seed", "device",
+		"pooling", "contentlayers", "stylelayers", "preview", "resultsize", "output", "plot");
+
+	/** The keys only the advanced dialog shows: the loss recipe and extras; the essentials dialog leaves them at their defaults. */
+	static final List<String> RECIPE = List.of("scales", "contentweight", "styleweight", "tvweight", "optimizer",
+		"learningrate", "init", "seed", "pooling", "contentlayers", "stylelayers", "preview", "resultsize", "plot");
+
+	// Not remembered as SciJava values: runs that leave them out take the active image and another (StyleTransferInputs).
+	@Parameter(label = "Content image", persist = false, description = "The image to repaint (current slice/frame of a stack).")
 	ImagePlus content;
 
-	@Parameter(label = "Style image", description = "The painting whose style is copied (current slice/frame).")
+	@Parameter(label = "Style image", persist = false, description = "The painting whose style is copied (current slice/frame).")
 	ImagePlus style;
 
 	@Parameter(label = "Preset", choices = { "gatys", "jcjohnson", "pytorch-tutorial" },
@@ -129,8 +146,14 @@ public class StyleTransferCommand extends ContextCommand {
 	@Parameter(label = "Result", type = ItemIO.OUTPUT)
 	ImagePlus result;
 
+	/** Numbers and image titles a macro gave that could not be read, as typed, by key (see {@link StyleTransferInputs}). */
+	final Map<String, String> unparsed = new HashMap<>();
+
 	@Parameter
 	private NeuralStyleService neuralStyle;
+
+	@Parameter(required = false)
+	private PrefService prefs;
 
 	@Parameter
 	private StatusService status;
@@ -145,7 +168,7 @@ public class StyleTransferCommand extends ContextCommand {
 	public void run() {
 		boolean previewAllowed = MacroBridge.canShowWindows();
 		IJ.resetEscape(); // a stale Esc from before must not stop this run
-		Progress progress = new Progress(status, previewAllowed ? new PreviewWindow() : null);
+		Progress progress = new Progress(status, previewAllowed ? new PreviewWindow(content) : null);
 		try {
 			StyleTransferSettings settings = CommandSettings.of(this, previewAllowed);
 			String spec = CommandSettings.weightsSpec(this, settings.preset());
@@ -159,7 +182,8 @@ public class StyleTransferCommand extends ContextCommand {
 			ResultFiles.describe(out, content, c, style, s, settings, w, r);
 			if (saveTo != null) ResultFiles.save(out, saveTo);
 			if (plot) LossPlot.present(LossPlot.of(r.history(), settings, out.getTitle()), saveTo, log);
-			log.info(ResultFiles.summary(out, r));
+			neuralStyle.message(ResultFiles.summary(out, r));
+			StyleTransferInputs.rememberStyle(prefs, style);
 			MacroBridge.publish(out, threads);
 			result = out;
 		}
@@ -179,28 +203,48 @@ public class StyleTransferCommand extends ContextCommand {
 	}
 
 	private ConvertedImage convert(String role, ImagePlus imp, int workingSize) {
+		if (unparsed.containsKey(role)) {
+			throw new IllegalArgumentException(role + "=" + unparsed.get(role) + ": no open image has this title; open it"
+				+ " first, or give the title of an open image, e.g. " + role + "=[my image.tif]");
+		}
 		if (imp == null) {
 			throw new IllegalArgumentException(role + ": no image; open one and name it, e.g. " + role + "=[my image.tif]");
 		}
 		ImageToRgb.requireUsableShape(role, imp, workingSize);
 		ConvertedImage c = ImageToRgb.convert(imp, role);
-		if (c.fromStack()) log.info("Neural Style: " + role + " '" + imp.getTitle() + "' uses " + c.position());
+		if (c.fromStack()) neuralStyle.message("Neural Style: " + role + " '" + imp.getTitle() + "' uses " + c.position());
 		if (c.nanPixels() > 0) {
-			log.warn("Neural Style: " + role + " '" + imp.getTitle() + "' has " + c.nanPixels()
+			neuralStyle.message("Neural Style: " + role + " '" + imp.getTitle() + "' has " + c.nanPixels()
 				+ " NaN pixels, taken as the display minimum");
 		}
 		return c;
 	}
 
-	/** {@code <content>-styled-by-<style>}, without image file extensions. */
+	/**
+	 * {@code <content>-styled-by-<style>}, without image file extensions, made unique among open
+	 * images as ImageJ does for windows ({@code -1}, {@code -2} …), also headless and in batch mode.
+	 */
 	String title() {
-		return ResultFiles.baseTitle(content.getTitle()) + "-styled-by-" + ResultFiles.baseTitle(style.getTitle());
+		return OpenImages.uniqueTitle(ResultFiles.baseTitle(content.getTitle()) + "-styled-by-"
+			+ ResultFiles.baseTitle(style.getTitle()));
 	}
 
+	/** Whether the dialog shows the recipe fields; the essentials dialog leaves them at their defaults. */
+	boolean showsRecipe() {
+		return false;
+	}
+
+	/**
+	 * Reports a failed or cancelled run in ImageJ's Log and cancels the command. The cancel reason
+	 * is the message for dialog runs (SciJava shows it), empty for macro runs (a batch goes on;
+	 * no dialog per image) and for a cancel the user asked for (no dialog after Esc).
+	 */
 	private void fail(String message, boolean error) {
 		result = null;
-		if (error) log.error(message);
-		else log.info(message);
-		cancel(message);
+		neuralStyle.message(message);
+		boolean macro = StyleTransferInputs.macroOptions() != null;
+		// Not recorded: ImageJ would write a bare run("Style Transfer...") that reopens the dialog on replay.
+		if (!macro && Recorder.record) Recorder.setCommand(null);
+		cancel(error && !macro ? message : "");
 	}
 }

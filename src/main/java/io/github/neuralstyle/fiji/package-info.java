@@ -1,2 +1,5 @@
-/** The Fiji plugin: the SciJava command, its parameters, progress, preview and macro bridges. */
+/**
+ * The Fiji plugin: the SciJava commands (essentials and advanced dialogs), the pre-processor
+ * that settles the inputs a macro or dialog leaves open, progress, preview and macro bridges.
+ */
 package io.github.neuralstyle.fiji;

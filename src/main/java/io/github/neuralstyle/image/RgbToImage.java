@@ -84,8 +84,11 @@ public final class RgbToImage {
 		Calibration cal = content.getCalibration().copy();
 		double sx = (double) content.getWidth() / out.getWidth();
 		double sy = (double) content.getHeight() / out.getHeight();
-		cal.pixelWidth *= sx;
-		cal.pixelHeight *= sy;
+		if (cal.scaled()) {
+			// an uncalibrated image stays uncalibrated: 1 pixel per "pixel" at any size
+			cal.pixelWidth *= sx;
+			cal.pixelHeight *= sy;
+		}
 		cal.xOrigin /= sx;
 		cal.yOrigin /= sy;
 		if (out.getBitDepth() != content.getBitDepth()) cal.disableDensityCalibration();

@@ -7,7 +7,9 @@ import io.github.neuralstyle.testsupport.SyntheticVgg;
 
 import java.lang.reflect.Field;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 
 import org.scijava.Context;
@@ -38,9 +40,12 @@ public final class CommandHarness implements AutoCloseable {
 		ConvertService.class, NeuralStyleService.class);
 	final CommandService commands = context.service(CommandService.class);
 	public final RecordingStyleTransfer engine = new RecordingStyleTransfer(new DefaultStyleTransfer());
+	/** What the command wrote to ImageJ's Log: collected, so that tests of failures stay quiet and can assert them. */
+	public final List<String> messages = new CopyOnWriteArrayList<>();
 
 	public CommandHarness() {
 		NeuralStyleService service = context.service(NeuralStyleService.class);
+		service.setMessages(messages::add);
 		service.setEngine(engine);
 		service.setWeightsResolver((spec, progress) -> WEIGHTS);
 	}

@@ -7,28 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.neuralstyle.cli.ImageFiles;
 import io.github.neuralstyle.engine.network.VggWeights;
 import io.github.neuralstyle.fiji.StyleTransferCommand;
+import io.github.neuralstyle.testsupport.SiteJars;
 import io.github.neuralstyle.testsupport.SyntheticVgg;
 import io.github.neuralstyle.testsupport.WeightsFixtures;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -93,21 +85,8 @@ class FijiInstallTest {
 		}
 	}
 
-	/** The jars the pom's update-site profile copies: its includeArtifactIds, found on our classpath. */
 	private static List<Path> siteDependencies() throws IOException {
-		String pom = Files.readString(Paths.get("pom.xml"));
-		Matcher m = Pattern.compile("<includeArtifactIds>([^<]+)</includeArtifactIds>").matcher(pom);
-		assertTrue(m.find(), "update-site profile's includeArtifactIds");
-		Set<String> wanted = new TreeSet<>(Arrays.asList(m.group(1).trim().split("\\s*,\\s*")));
-		List<Path> jars = new ArrayList<>();
-		Set<String> found = new TreeSet<>();
-		for (Path jar : testClasspath()) {
-			// Maven repository layout: .../<artifactId>/<version>/<artifactId>-<version>.jar
-			String artifact = jar.getParent().getParent().getFileName().toString();
-			if (wanted.contains(artifact) && found.add(artifact)) jars.add(jar);
-		}
-		assertEquals(wanted, found, "every jar the profile ships is a dependency");
-		return jars;
+		return SiteJars.siteDependencies();
 	}
 
 	/** Copies every current file of the site's index to its place in {@code fiji}; returns their paths. */
@@ -137,32 +116,14 @@ class FijiInstallTest {
 
 	/** Our classes as Maven packages them: target/classes (with META-INF/json) into one jar. */
 	private static Path projectJar(Path jar) throws Exception {
-		Path classes = Paths.get(StyleTransferCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-		assertTrue(Files.exists(classes.resolve("META-INF/json/org.scijava.plugin.Plugin")), "plugin index in " + classes);
-		List<Path> files;
-		try (Stream<Path> s = Files.walk(classes)) {
-			files = s.filter(Files::isRegularFile).sorted().toList();
-		}
-		return writeJar(jar, classes, files);
+		return SiteJars.projectJar(SiteJars.codeSource(StyleTransferCommand.class), jar);
 	}
 
 	/** FijiLaunch alone, so that none of our other test classes reach the fake Fiji. */
 	private static Path launcherJar(Path jar) throws Exception {
-		Path testClasses = Paths.get(FijiLaunch.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-		return writeJar(jar, testClasses, List.of(testClasses.resolve(FijiLaunch.class.getName().replace('.', '/') + ".class")));
-	}
-
-	private static Path writeJar(Path jar, Path root, List<Path> files) throws IOException {
-		Manifest manifest = new Manifest();
-		manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
-		try (OutputStream os = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(os, manifest)) {
-			for (Path f : files) {
-				out.putNextEntry(new JarEntry(root.relativize(f).toString().replace('\\', '/')));
-				Files.copy(f, out);
-				out.closeEntry();
-			}
-		}
-		return jar;
+		Path testClasses = SiteJars.codeSource(FijiLaunch.class);
+		return SiteJars.writeJar(jar, testClasses,
+			List.of(testClasses.resolve(FijiLaunch.class.getName().replace('.', '/') + ".class")));
 	}
 
 	private static String launch(List<Path> classpath, Path outDir, Path... weights) throws Exception {
@@ -188,8 +149,7 @@ class FijiInstallTest {
 	}
 
 	private static List<Path> testClasspath() {
-		return Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-			.filter(e -> e.endsWith(".jar")).map(Paths::get).toList();
+		return SiteJars.testClasspath();
 	}
 
 	private static boolean isTestLibrary(String jarName) {
