@@ -1,5 +1,7 @@
 package io.github.neuralstyle.engine;
 
+import io.github.neuralstyle.engine.tiling.TilingPlan;
+
 import java.util.List;
 
 /**
@@ -11,10 +13,18 @@ import java.util.List;
  * @param steps           steps made
  * @param medianStepMillis median wall time of one step
  * @param elapsedMillis   wall time of the whole run
+ * @param tiling          the finest scale's tiling, or null where unknown
  */
 public record StyleTransferResult(RgbImage image, List<StepReport> history, String device, int steps,
-	double medianStepMillis, long elapsedMillis)
+	double medianStepMillis, long elapsedMillis, TilingPlan tiling)
 {
+
+	/** A result without a tiling report. */
+	public StyleTransferResult(RgbImage image, List<StepReport> history, String device, int steps, double medianStepMillis,
+		long elapsedMillis)
+	{
+		this(image, history, device, steps, medianStepMillis, elapsedMillis, null);
+	}
 
 	/** The first report with losses, or null. */
 	public StepReport first() {
