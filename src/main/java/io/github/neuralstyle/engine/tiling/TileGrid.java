@@ -27,9 +27,10 @@ public final class TileGrid {
 		this.width = width;
 		this.height = height;
 		this.geometry = geometry;
-		this.core = TileGeometry.roundUp(core, geometry.stride());
-		int[] xs = cuts(width, this.core, geometry.stride());
-		int[] ys = cuts(height, this.core, geometry.stride());
+		int requested = TileGeometry.roundUp(core, geometry.stride());
+		int[] xs = cuts(width, requested, geometry.stride());
+		int[] ys = cuts(height, requested, geometry.stride());
+		this.core = Math.max(xs[1], ys[1]);
 		List<Tile> list = new ArrayList<>();
 		int h = geometry.halo();
 		for (int j = 0; j + 1 < ys.length; j++) {
@@ -57,7 +58,7 @@ public final class TileGrid {
 		return tiles;
 	}
 
-	/** The core size in px (a multiple of the stride). */
+	/** The largest core side in px: the requested size rounded up to the stride, or less where the cores are spread evenly. */
 	public int core() {
 		return core;
 	}

@@ -26,14 +26,14 @@ class TiledRunTest {
 	private static final VggWeights WEIGHTS = SyntheticVgg.vgg19(16, 42);
 
 	/**
-	 * 20 Adam steps, or 3 L-BFGS steps with line search (several evaluations a step, the history's
-	 * curvature pairs from tiled gradients), on 3×3 tiles: PSNR against the untiled result ≥ 40 dB.
+	 * 20 Adam steps, or 2 L-BFGS steps with line search (several evaluations a step, the history's
+	 * curvature pairs from tiled gradients), on 2×2 tiles (the gradient itself is checked on 3×3 in TiledObjectiveTest): PSNR against the untiled result ≥ 40 dB.
 	 */
 	@ParameterizedTest
 	@EnumSource(OptimizerKind.class)
 	void tiledRunMatchesUntiled(OptimizerKind optimizer) {
 		boolean adam = optimizer == OptimizerKind.ADAM;
-		StyleTransferSettings s = StyleTransferSettings.builder().optSize(61).optScales(1).optSteps(adam ? 20 : 3)
+		StyleTransferSettings s = StyleTransferSettings.builder().optSize(61).optScales(1).optSteps(adam ? 20 : 2)
 			.optOptimizer(optimizer).optLineSearch(!adam).optLearningRate(adam ? 0.05 : 1)
 			.optContentLayers(Map.of("relu3_1", 1.0)).optStyleLayers(StyleTransferSettings.parseLayers("style", "relu1_1,relu2_1,relu3_1"))
 			.optContentWeight(1).optStyleWeight(1e3).optTvWeight(1e-2).optInit(InitMode.NOISE).optSeed(3)
@@ -41,15 +41,15 @@ class TiledRunTest {
 		RgbImage content = TestImages.content(61, 53);
 		RgbImage style = TestImages.style(50, 45);
 		StyleTransferResult untiled = new DefaultStyleTransfer().run(content, style, WEIGHTS, s, ProgressListener.NONE, () -> false);
-		StyleTransferResult tiled = new DefaultStyleTransfer(new TilingOptions(24, TilingOptions.AUTO)).run(content, style, WEIGHTS,
+		StyleTransferResult tiled = new DefaultStyleTransfer(new TilingOptions(32, TilingOptions.AUTO)).run(content, style, WEIGHTS,
 			s, ProgressListener.NONE, () -> false);
 		assertTrue(!untiled.tiling().tiled());
-		assertEquals(9, tiled.tiling().tiles(), tiled.tiling()::describe);
+		assertEquals(4, tiled.tiling().tiles(), tiled.tiling()::describe);
 		double psnr = psnr(untiled.image().data(), tiled.image().data());
 		assertTrue(psnr >= 40, () -> "PSNR " + psnr + " dB");
-		// And the run moved: the images differ from the start by far more than from each other.
+		// And the run moved: the images differ from the start by over 10× the squared error between them.
 		double moved = psnr(untiled.image().data(), DefaultStyleTransfer.initialImage(s, content, style).data());
-		assertTrue(moved < 30, () -> "PSNR to the start " + moved + " dB");
+		assertTrue(moved < psnr - 10, () -> "PSNR to the start " + moved + " dB, between the runs " + psnr + " dB");
 	}
 
 	/** Peak signal-to-noise ratio of two images in [0,1], in dB. */
