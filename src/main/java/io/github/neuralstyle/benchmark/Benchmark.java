@@ -38,6 +38,7 @@ public final class Benchmark {
 
 	public static int run(CliOptions o, PrintStream out) throws IOException {
 		if (o.has("soak")) return Soak.run(o, out);
+		if (o.flag("tiled")) return TiledBenchmark.run(o, out);
 		if (o.flag("quality")) return TimeToQuality.run(o, out);
 		if (o.flag("fork")) return ForkedBenchmark.run(o, out);
 		String sizes = o.has("sizes") ? o.get("sizes") : "128,256,512";

@@ -15,8 +15,11 @@ public final class CliOptions {
 	static final Set<String> VALUED = Set.of("content", "style", "out", "preset", "model", "weights", "size", "steps",
 		"optimizer", "lr", "init", "init-image", "seed", "content-layers", "style-layers", "content-weight",
 		"style-weight", "tv-weight", "pooling", "device", "save-every", "scales", "history", "report-every",
-		"result-size", "sizes", "json", "rounds", "soak", "ref-steps", "candidates", "scale-steps");
-	static final Set<String> FLAGS = Set.of("line-search", "quiet", "help", "fork", "quality", "no-baseline");
+		"result-size", "sizes", "json", "rounds", "soak", "ref-steps", "candidates", "scale-steps",
+		// Tiling (issue 13).
+		"tile", "memory-budget", "rows");
+	static final Set<String> FLAGS = Set.of("line-search", "quiet", "help", "fork", "quality", "no-baseline",
+		"tiled");
 
 	private final Map<String, String> values = new LinkedHashMap<>();
 

@@ -8,6 +8,7 @@ import io.github.neuralstyle.engine.StepReport;
 import io.github.neuralstyle.engine.StyleTransferResult;
 import io.github.neuralstyle.engine.StyleTransferSettings;
 import io.github.neuralstyle.engine.network.VggWeights;
+import io.github.neuralstyle.engine.tiling.TilingOptions;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -73,8 +74,11 @@ public final class Main {
 		Path contentFile = Path.of(o.require("content"));
 		Path styleFile = Path.of(o.require("style"));
 		Path outFile = Path.of(o.require("out"));
-		StyleTransferSettings settings = SettingsFromOptions.builder(o).build();
+		StyleTransferSettings.Builder builder = SettingsFromOptions.builder(o);
+		TilingOptions tiling = SettingsFromOptions.tiling(o);
 		RgbImage content = ImageFiles.read(contentFile);
+		if (SettingsFromOptions.fullSize(o)) builder.optSize(Math.max(content.width(), content.height()));
+		StyleTransferSettings settings = builder.build();
 		RgbImage style = ImageFiles.read(styleFile);
 		boolean quiet = o.flag("quiet");
 		VggWeights weights = WeightsChoice.obtain(o, settings.preset(), quiet ? null : err);
@@ -99,7 +103,7 @@ public final class Main {
 				if (!quiet) err.println(message);
 			}
 		};
-		StyleTransferResult r = new DefaultStyleTransfer().run(content, style, weights, settings, progress, () -> false);
+		StyleTransferResult r = new DefaultStyleTransfer(tiling).run(content, style, weights, settings, progress, () -> false);
 		ImageFiles.write(r.image(), outFile);
 		out.println(RunSummary.json(settings, weights, r, outFile));
 		return 0;

@@ -62,6 +62,15 @@ public final class RunSummary {
 		o.addProperty("median_ms_per_step", Math.round(r.medianStepMillis() * 10) / 10.0);
 		o.addProperty("elapsed_s", r.elapsedMillis() / 1000.0);
 		o.addProperty("peak_rss_mb", peakRssMb());
+		if (r.tiling() != null) {
+			o.addProperty("tiles", r.tiling().tiles());
+			if (r.tiling().tiled()) {
+				o.addProperty("tile_core", r.tiling().grid().core());
+				o.addProperty("tile_halo", r.tiling().grid().geometry().halo());
+			}
+			o.addProperty("memory_estimate_mb", r.tiling().estimatedBytes() >> 20);
+			if (r.tiling().budgetBytes() < Long.MAX_VALUE) o.addProperty("memory_budget_mb", r.tiling().budgetBytes() >> 20);
+		}
 		o.addProperty("width", r.image().width());
 		o.addProperty("height", r.image().height());
 		o.addProperty("out", out.toString());

@@ -7,6 +7,7 @@ import io.github.neuralstyle.engine.StyleTransferSettings;
 import io.github.neuralstyle.engine.network.Pooling;
 import io.github.neuralstyle.engine.optimizers.OptimizerKind;
 import io.github.neuralstyle.engine.platform.DeviceChoice;
+import io.github.neuralstyle.engine.tiling.TilingOptions;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ final class SettingsFromOptions {
 	static StyleTransferSettings.Builder builder(CliOptions o) throws IOException {
 		Preset preset = o.has("preset") ? preset(o.get("preset")) : Preset.GATYS;
 		StyleTransferSettings.Builder b = StyleTransferSettings.builder(preset);
-		if (o.has("size")) b.optSize(o.integer("size"));
+		if (o.has("size") && !fullSize(o)) b.optSize(o.integer("size"));
 		if (o.has("steps")) b.optSteps(o.integer("steps"));
 		if (o.has("scales")) b.optScales(o.get("scales").equalsIgnoreCase("auto") ? StyleTransferSettings.AUTO_SCALES : o.integer("scales"));
 		if (o.has("scale-steps")) b.optScaleSteps(o.integers("scale-steps"));
@@ -41,6 +42,23 @@ final class SettingsFromOptions {
 		if (o.has("report-every")) b.optReportEvery(o.integer("report-every"));
 		if (o.has("result-size")) b.optResultSize(o.choice("result-size", ResultSize.class));
 		return b;
+	}
+
+	/** Whether {@code --size full} asks for the content's own size (resolved once the content is read). */
+	static boolean fullSize(CliOptions o) {
+		return o.has("size") && o.get("size").trim().equalsIgnoreCase("full");
+	}
+
+	/** {@code --tile} and {@code --memory-budget}: automatic unless given. */
+	static TilingOptions tiling(CliOptions o) {
+		try {
+			int core = o.has("tile") ? o.integer("tile") : TilingOptions.AUTO;
+			long budget = o.has("memory-budget") ? TilingOptions.parseBytes("--memory-budget", o.get("memory-budget")) : TilingOptions.AUTO;
+			return new TilingOptions(core, budget);
+		}
+		catch (IllegalArgumentException e) {
+			throw new CliOptions.UsageException(e.getMessage().startsWith("--") ? e.getMessage() : "--" + e.getMessage());
+		}
 	}
 
 	private static Preset preset(String id) {

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 
+import io.github.neuralstyle.engine.losses.LossObjective;
 import io.github.neuralstyle.engine.losses.StyleObjective;
 import io.github.neuralstyle.engine.network.FeatureNetwork;
 import io.github.neuralstyle.engine.network.VggWeights;
@@ -14,6 +15,9 @@ import io.github.neuralstyle.engine.optimizers.Lbfgs;
 import io.github.neuralstyle.engine.optimizers.Optimizer;
 import io.github.neuralstyle.engine.optimizers.OptimizerKind;
 import io.github.neuralstyle.engine.platform.Devices;
+import io.github.neuralstyle.engine.tiling.TiledObjective;
+import io.github.neuralstyle.engine.tiling.TilingOptions;
+import io.github.neuralstyle.engine.tiling.TilingPlan;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,6 +37,21 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 	/** PyTorch allows one gradient recording per process, so runs queue here. */
 	private static final ReentrantLock ONE_RUN_AT_A_TIME = new ReentrantLock(true);
 
+	/** Shortest pause between two per-tile progress messages. */
+	private static final long TILE_STATUS_NANOS = 10_000_000_000L;
+
+	private final TilingOptions tiling;
+
+	/** Tiles automatically, only where an untiled step would not fit 80% of the device's memory. */
+	public DefaultStyleTransfer() {
+		this(TilingOptions.automatic());
+	}
+
+	/** Tiles as {@code tiling} says (see {@link TilingOptions}). */
+	public DefaultStyleTransfer(TilingOptions tiling) {
+		this.tiling = tiling;
+	}
+
 	@Override
 	public StyleTransferResult run(RgbImage content, RgbImage style, VggWeights weights, StyleTransferSettings settings,
 		ProgressListener listener, BooleanSupplier cancelled)
@@ -47,7 +66,7 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 				+ " (see docs/presets.md); adjust the style weight or choose a matching preset");
 		}
 		Device device = Devices.resolve(settings.device());
-		plan.checkMemory(device);
+		TilingPlan[] tilings = plan.tilings(tiling, device);
 		if (!ONE_RUN_AT_A_TIME.tryLock()) {
 			listener.status("waiting for another style transfer to finish");
 			ONE_RUN_AT_A_TIME.lock();
@@ -55,7 +74,7 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 		try (NDManager run = NDManager.newBaseManager(device, Devices.ENGINE);
 			FeatureNetwork network = new FeatureNetwork(weights, settings.pooling(), deepest, run))
 		{
-			return optimise(content, style, settings, plan, network, run, listener, cancelled, device);
+			return optimise(content, style, settings, plan, tilings, network, run, listener, cancelled, device);
 		}
 		finally {
 			ONE_RUN_AT_A_TIME.unlock();
@@ -63,7 +82,7 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 	}
 
 	private StyleTransferResult optimise(RgbImage content, RgbImage style, StyleTransferSettings settings, RunPlan plan,
-		FeatureNetwork network, NDManager run, ProgressListener listener, BooleanSupplier cancelled, Device device)
+		TilingPlan[] tilings, FeatureNetwork network, NDManager run, ProgressListener listener, BooleanSupplier cancelled, Device device)
 	{
 		long start = System.nanoTime();
 		List<StepReport> history = new ArrayList<>();
@@ -71,6 +90,8 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 		double[] stepMillis = new double[settings.steps()];
 		RgbImage current = null;
 		int iteration = 0;
+		// Steps finished so far, for the per-tile progress of a long step.
+		int[] done = { 0 };
 		for (int k = 0; k < plan.scales(); k++) {
 			int w = plan.width(k);
 			int h = plan.height(k);
@@ -78,9 +99,10 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 			int[] ss = ImageResize.fitLongSide(style.width(), style.height(), Math.max(w, h));
 			RgbImage s = ImageResize.resize(style, ss[0], ss[1]);
 			RgbImage init = k == 0 ? initialImage(settings, c, style) : ImageResize.resize(current, w, h);
-			listener.status(String.format("scale %d/%d: %d×%d px, computing targets", k + 1, plan.scales(), w, h));
+			listener.status(String.format("scale %d/%d: %d×%d px, %s, computing targets", k + 1, plan.scales(), w, h,
+				tilings[k].describe()));
 			try (NDManager scale = run.newSubManager();
-				StyleObjective objective = new StyleObjective(network, settings, c, s, scale);
+				LossObjective objective = objective(network, settings, c, s, tilings[k], scale, listener, done);
 				Optimizer optimizer = newOptimizer(settings, scale))
 			{
 				NDArray x = network.toArray(init, scale);
@@ -107,6 +129,7 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 						}
 					}
 					stepMillis[iteration - 1] = (System.nanoTime() - t0) / 1e6;
+					done[0] = iteration;
 					// After the step's arrays are freed: what a listener does (a preview, a benchmark's
 					// bare pass) then neither counts in the step's time nor runs beside its memory.
 					listener.step(r);
@@ -126,7 +149,7 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 		Arrays.sort(sorted);
 		return new StyleTransferResult(current, List.copyOf(history), device.toString(), iteration,
 			sorted.length == 0 ? 0 : sorted[sorted.length / 2], (System.nanoTime() - start) / 1_000_000,
-			List.copyOf(scaleLosses));
+			List.copyOf(scaleLosses), tilings[tilings.length - 1]);
 	}
 
 	/**
@@ -135,7 +158,7 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 	 * Where the optimiser kept a better point than the last step's (L-BFGS after an uphill
 	 * step), that point becomes the image and is measured instead.
 	 */
-	private static double[] finalLosses(StyleObjective objective, Optimizer optimizer, NDArray x, NDManager scale,
+	private static double[] finalLosses(LossObjective objective, Optimizer optimizer, NDArray x, NDManager scale,
 		int iteration)
 	{
 		try (NDManager m = scale.newSubManager()) {
@@ -151,9 +174,30 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 	}
 
 	/** {total, content, style, tv} at {@code x}, through the objective the steps use. */
-	private static double[] measure(StyleObjective objective, NDArray x) {
+	private static double[] measure(LossObjective objective, NDArray x) {
 		objective.beginStep();
 		return readBack(objective.evaluate(x).loss(), objective.stepTerms());
+	}
+
+	/**
+	 * The untiled objective, or the tiled one reporting its tiles where a step is long (at most
+	 * one message per {@link #TILE_STATUS_NANOS}).
+	 */
+	private static LossObjective objective(FeatureNetwork network, StyleTransferSettings settings, RgbImage c, RgbImage s,
+		TilingPlan tiling, NDManager scale, ProgressListener listener, int[] stepsBefore)
+	{
+		if (!tiling.tiled()) return new StyleObjective(network, settings, c, s, scale);
+		TiledObjective tiled = new TiledObjective(network, settings, c, s, tiling.grid(), scale);
+		int tiles = tiling.tiles();
+		long[] last = { System.nanoTime() };
+		tiled.onTile(i -> {
+			long now = System.nanoTime();
+			if (now - last[0] >= TILE_STATUS_NANOS) {
+				last[0] = now;
+				listener.status(String.format("after step %d: tile %d/%d of this evaluation", stepsBefore[0], i + 1, tiles));
+			}
+		});
+		return tiled;
 	}
 
 	private static StepReport report(StyleTransferSettings s, int iteration, NDArray loss, NDArray[] terms, boolean read,

@@ -4,8 +4,10 @@ import ai.djl.Device;
 
 import io.github.neuralstyle.engine.network.VggArchitecture;
 import io.github.neuralstyle.engine.network.VggWeights;
+import io.github.neuralstyle.engine.tiling.MemoryEstimate;
+import io.github.neuralstyle.engine.tiling.TilingOptions;
+import io.github.neuralstyle.engine.tiling.TilingPlan;
 
-import java.lang.management.ManagementFactory;
 
 /**
  * The sizes and step counts of a run's scales, and the checks that the run fits: layers that
@@ -15,7 +17,8 @@ import java.lang.management.ManagementFactory;
 final class RunPlan {
 
 	private final int[] widths, heights, steps;
-	private final long activationBytes;
+	private final StyleTransferSettings settings;
+	private final VggArchitecture arch;
 
 	/** Most scales the automatic choice uses: the coarsest is then a quarter of the target. */
 	static final int AUTO_MAX_SCALES = 3;
@@ -24,6 +27,8 @@ final class RunPlan {
 	static final int AUTO_MIN_SHORT_SIDE = 32;
 
 	RunPlan(StyleTransferSettings s, int contentWidth, int contentHeight, VggArchitecture arch) {
+		this.settings = s;
+		this.arch = arch;
 		int pools = poolsBefore(arch, s.deepestLayerIndex(arch));
 		int minSide = 1 << pools;
 		int n = s.scales() == StyleTransferSettings.AUTO_SCALES
@@ -42,7 +47,6 @@ final class RunPlan {
 					+ "fewer scales or shallower layers");
 			}
 		}
-		activationBytes = estimateBytes(arch, s.deepestLayerIndex(arch), widths[n - 1], heights[n - 1]);
 	}
 
 	/**
@@ -117,33 +121,18 @@ final class RunPlan {
 
 	int steps(int k) { return steps[k]; }
 
-	/** Fails with a clear message when the activations cannot fit on {@code device}. */
-	void checkMemory(Device device) {
-		long available = device.isGpu() ? gpuMemory(device) : physicalMemory();
-		if (available > 0 && activationBytes > available * 0.8) {
-			throw new IllegalArgumentException(String.format(
-				"size: a %d×%d px run needs about %.1f GB for its activations, more than the %.1f GB available on %s; "
-					+ "lower size (the long side)", widths[widths.length - 1], heights[heights.length - 1], activationBytes / 1e9,
-				available / 1e9, device));
+	/**
+	 * Each scale's tiling on {@code device}: untiled where the step fits the budget, else tiles
+	 * that do; fails with a clear message when not even the smallest tiles fit.
+	 */
+	TilingPlan[] tilings(TilingOptions options, Device device) {
+		long available = device.isGpu() ? freeGpuMemory(device) : MemoryEstimate.availableBytes();
+		TilingPlan[] out = new TilingPlan[widths.length];
+		int deepest = settings.deepestLayerIndex(arch);
+		for (int k = 0; k < out.length; k++) {
+			out[k] = TilingPlan.choose(options, settings, arch, deepest, widths[k], heights[k], available);
 		}
-	}
-
-	/** Bytes of forward activations, kept for backward, plus gradients: about 3× the sum of feature maps. */
-	static long estimateBytes(VggArchitecture arch, int deepest, int w, int h) {
-		long total = 0;
-		long channels = 3;
-		int block = 0;
-		for (int i = 0; i <= deepest; i++) {
-			String name = arch.layerNames().get(i);
-			if (name.startsWith("conv")) channels = VggArchitecture.blockChannels(block);
-			if (name.startsWith("pool")) {
-				block++;
-				w /= 2;
-				h /= 2;
-			}
-			total += channels * w * (long) h * 4;
-		}
-		return 3 * total;
+		return out;
 	}
 
 	private static int poolsBefore(VggArchitecture arch, int index) {
@@ -152,17 +141,11 @@ final class RunPlan {
 		return pools;
 	}
 
-	private static long physicalMemory() {
-		java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-		if (os instanceof com.sun.management.OperatingSystemMXBean) {
-			return ((com.sun.management.OperatingSystemMXBean) os).getTotalMemorySize();
-		}
-		return -1;
-	}
-
-	private static long gpuMemory(Device device) {
+	/** The GPU's memory not yet in use, -1 if unknown. */
+	private static long freeGpuMemory(Device device) {
 		try {
-			return ai.djl.util.cuda.CudaUtils.getGpuMemory(device).getMax();
+			java.lang.management.MemoryUsage m = ai.djl.util.cuda.CudaUtils.getGpuMemory(device);
+			return m.getMax() - m.getCommitted();
 		}
 		catch (RuntimeException | LinkageError e) {
 			return -1;

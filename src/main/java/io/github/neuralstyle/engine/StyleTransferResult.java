@@ -1,5 +1,7 @@
 package io.github.neuralstyle.engine;
 
+import io.github.neuralstyle.engine.tiling.TilingPlan;
+
 import java.util.List;
 
 /**
@@ -13,16 +15,17 @@ import java.util.List;
  * @param elapsedMillis   wall time of the whole run
  * @param scales          the losses of each scale, coarsest first; the last scale's final
  *                        values are those of {@code image} at the working size
+ * @param tiling          the finest scale's tiling, or null where unknown
  */
 public record StyleTransferResult(RgbImage image, List<StepReport> history, String device, int steps,
-	double medianStepMillis, long elapsedMillis, List<ScaleLosses> scales)
+	double medianStepMillis, long elapsedMillis, List<ScaleLosses> scales, TilingPlan tiling)
 {
 
-	/** A result without per-scale losses (engines that do not measure them). */
+	/** A result without per-scale losses or a tiling report (engines that do not measure them). */
 	public StyleTransferResult(RgbImage image, List<StepReport> history, String device, int steps, double medianStepMillis,
 		long elapsedMillis)
 	{
-		this(image, history, device, steps, medianStepMillis, elapsedMillis, List.of());
+		this(image, history, device, steps, medianStepMillis, elapsedMillis, List.of(), null);
 	}
 
 	/**

@@ -27,7 +27,7 @@ class RunSummaryLossesTest {
 		List<StepReport> history = List.of(new StepReport(1, 4, 9, 1, 1, 1, 10, 16, 12),
 			new StepReport(4, 4, 5, 1, 1, 1, 40, 32, 24));
 		StyleTransferResult r = new StyleTransferResult(new RgbImage(32, 24, new float[3 * 32 * 24]), history, "cpu()", 4, 10,
-			40, List.of(new ScaleLosses(16, 12, 2, 9, 7, 1, 1, 1), new ScaleLosses(32, 24, 2, 6, 4, 0.5, 0.25, 0.125)));
+			40, List.of(new ScaleLosses(16, 12, 2, 9, 7, 1, 1, 1), new ScaleLosses(32, 24, 2, 6, 4, 0.5, 0.25, 0.125)), null);
 		JsonObject json = JsonParser.parseString(RunSummary.json(StyleTransferSettings.builder().build(),
 			SyntheticVgg.vgg19(16, 1), r, Path.of("out.png"))).getAsJsonObject();
 		assertEquals(9, json.get("first_loss").getAsDouble());

@@ -23,7 +23,7 @@ class ScaleLossesLogTest {
 		// Reports a 2-scale run could make: the coarse scale starts low (small images, small Gram terms).
 		List<StepReport> history = List.of(new StepReport(1, 4, 2, 0, 0, 0, 10, 16, 12),
 			new StepReport(4, 4, 5, 0, 0, 0, 40, 32, 24));
-		return new StyleTransferResult(new RgbImage(32, 24, new float[3 * 32 * 24]), history, "cpu()", 4, 10, 40, scales);
+		return new StyleTransferResult(new RgbImage(32, 24, new float[3 * 32 * 24]), history, "cpu()", 4, 10, 40, scales, null);
 	}
 
 	@Test

@@ -45,8 +45,18 @@ public final class Losses {
 		NDArray f = features.reshape(c, n / c);
 		NDArray product = f.matMul(f.stopGradient().transpose());
 		NDArray diff = product.stopGradient().div(Scalars.of(f, n)).sub(targetGram);
-		NDArray d = diff.mul(Scalars.of(f, 4.0 / ((double) c * c * n)));
+		NDArray d = gramDerivative(diff, n);
 		return new StyleTerm(diff.square().mean(), product.mul(d).sum());
+	}
+
+	/**
+	 * D = ∂ mean((G − A)²) / ∂(F·Fᵀ) = 4·(G − A) / (C²·n) for {@code diff} = G − A (C × C) and
+	 * n = C·(positions): the constant through which {@link StyleTerm#surrogate()} and the tiled
+	 * objective differentiate, so that Σ D ⊙ F·F̄ᵀ has the style term's gradient D·F.
+	 */
+	public static NDArray gramDerivative(NDArray diff, long n) {
+		long c = diff.getShape().get(0);
+		return diff.mul(Scalars.of(diff, 4.0 / ((double) c * c * n)));
 	}
 
 	/**

@@ -12,12 +12,12 @@ import ai.djl.ndarray.types.Shape;
  * frees it: backward reads freed memory (seen here as NaN losses, stalled runs and heap
  * corruption at 128 px and above). A scalar made by the engine owns its memory.
  */
-final class Scalars {
+public final class Scalars {
 
 	private Scalars() {}
 
 	/** A 0-d array holding {@code value}, of {@code like}'s type, on its device, owned by its manager. */
-	static NDArray of(NDArray like, double value) {
+	public static NDArray of(NDArray like, double value) {
 		return like.getManager().full(new Shape(), (float) value, like.getDataType());
 	}
 }

@@ -9,7 +9,6 @@ import io.github.neuralstyle.engine.RgbImage;
 import io.github.neuralstyle.engine.StyleTransferSettings;
 import io.github.neuralstyle.engine.network.FeatureNetwork;
 import io.github.neuralstyle.engine.optimizers.Evaluation;
-import io.github.neuralstyle.engine.optimizers.Objective;
 import io.github.neuralstyle.engine.platform.Devices;
 
 import java.util.HashMap;
@@ -22,7 +21,7 @@ import java.util.Set;
  * with its gradient with respect to the image. Content features and style Gram matrices are
  * computed once, without a graph, when the objective is made.
  */
-public final class StyleObjective implements Objective, AutoCloseable {
+public final class StyleObjective implements LossObjective {
 
 	private final FeatureNetwork network;
 	private final StyleTransferSettings settings;
@@ -88,15 +87,12 @@ public final class StyleObjective implements Objective, AutoCloseable {
 		return new Evaluation(total, leaf.getGradient());
 	}
 
-	/** Forgets the terms of earlier evaluations: the next evaluation's are the step's. */
+	@Override
 	public void beginStep() {
 		terms = null;
 	}
 
-	/**
-	 * The unweighted content, style and TV terms at the point a step started from (its first
-	 * evaluation; a line search makes more); null where a term is off.
-	 */
+	@Override
 	public NDArray[] stepTerms() {
 		return terms;
 	}
@@ -109,7 +105,7 @@ public final class StyleObjective implements Objective, AutoCloseable {
 	}
 
 	/** acc + weight·term; a null or zero-weighted term adds nothing. */
-	private static NDArray weighted(NDArray acc, NDArray term, double weight) {
+	public static NDArray weighted(NDArray acc, NDArray term, double weight) {
 		if (term == null || weight == 0) return acc;
 		NDArray w = term.mul(Scalars.of(term, weight));
 		return acc == null ? w : acc.add(w);

@@ -38,12 +38,22 @@ public final class Adam implements Optimizer {
 		// Borrowed by the step's manager so that temporaries made from them die with the step.
 		m.tempAttach(step);
 		v.tempAttach(step);
-		m.muli((float) beta1).addi(g.mul((float) (1 - beta1)));
-		v.muli((float) beta2).addi(g.square().muli((float) (1 - beta2)));
+		// Temporaries are closed as soon as they are used: at 4096² each is 200 MB, and the step's
+		// manager would otherwise hold five of them until the step ends.
+		try (NDArray scaled = g.mul((float) (1 - beta1))) {
+			m.muli((float) beta1).addi(scaled);
+		}
+		try (NDArray squared = g.square()) {
+			v.muli((float) beta2).addi(squared.muli((float) (1 - beta2)));
+		}
 		double bc1 = 1 - Math.pow(beta1, t);
 		double bc2 = 1 - Math.pow(beta2, t);
-		NDArray denom = v.div((float) bc2).sqrt().addi((float) epsilon);
-		x.subi(m.div(denom).muli((float) (lr / bc1)));
+		try (NDArray corrected = v.div((float) bc2); NDArray denom = corrected.sqrt()) {
+			denom.addi((float) epsilon);
+			try (NDArray update = m.div(denom)) {
+				x.subi(update.muli((float) (lr / bc1)));
+			}
+		}
 		return e.loss();
 	}
 
