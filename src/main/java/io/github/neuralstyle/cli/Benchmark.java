@@ -43,8 +43,7 @@ final class Benchmark {
 		if (steps < 2 || rounds < 1) throw new CliOptions.UsageException("--steps must be at least 2 and --rounds at least 1");
 		VggWeights weights = weights(o);
 		out.println(header());
-		for (String sz : sizes.split(",")) {
-			int size = Integer.parseInt(sz.trim());
+		for (int size : CliOptions.parseIntegers("--sizes", sizes)) {
 			for (OptimizerKind opt : optimizers(o)) out.println(row(o, weights, size, opt, steps, rounds));
 		}
 		return 0;
@@ -93,7 +92,7 @@ final class Benchmark {
 			for (int r = 0; r < rounds; r++) {
 				last[0] = -1;
 				stats.newRound();
-				new DefaultStyleTransfer().run(content, style, weights, s, paired, () -> false);
+				new DefaultStyleTransfer().run(content, style, weights, s, paired, Interrupts.cancelled());
 			}
 		}
 		double gflop = 2 * forwardGflop(size, size);

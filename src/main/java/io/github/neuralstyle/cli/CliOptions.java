@@ -31,6 +31,9 @@ final class CliOptions {
 				value = a.substring(2 + eq + 1);
 				key = key.substring(0, eq);
 			}
+			if (values.containsKey(key)) {
+				throw new UsageException("--" + key + " is given twice: give each option once");
+			}
 			if (FLAGS.contains(key)) {
 				values.put(key, value == null ? "true" : value);
 			}

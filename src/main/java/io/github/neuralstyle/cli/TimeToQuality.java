@@ -89,11 +89,13 @@ final class TimeToQuality {
 			}
 		};
 		try {
-			StyleTransferResult r = new DefaultStyleTransfer().run(content, style, weights, s, watch, () -> o.reachedMillis >= 0);
+			StyleTransferResult r = new DefaultStyleTransfer().run(content, style, weights, s, watch,
+				() -> o.reachedMillis >= 0 || Interrupts.cancelled().getAsBoolean());
 			o.lastLoss = r.last().total();
 		}
 		catch (CancellationException e) {
-			// reached the target: the run stops at the next step
+			// reached the target: the run stops at the next step (or a signal asked it to stop)
+			if (Interrupts.cancelled().getAsBoolean()) throw e;
 		}
 		return o;
 	}
