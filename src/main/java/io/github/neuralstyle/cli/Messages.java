@@ -9,7 +9,7 @@ final class Messages {
 	static String of(Throwable e) {
 		String m = e.getMessage();
 		if (m == null || m.isBlank()) return e.getClass().getSimpleName();
-		boolean forUsers = e instanceof IllegalStateException || e instanceof IllegalArgumentException
+		boolean forUsers = e instanceof CliOptions.UsageException || e instanceof IllegalStateException || e instanceof IllegalArgumentException
 			|| e instanceof java.io.IOException || e instanceof ArithmeticException;
 		return forUsers ? m : e.getClass().getSimpleName() + ": " + m;
 	}
