@@ -54,8 +54,18 @@ public final class ImageFileReader {
 	 */
 	public static ImageFile read(Path file, String role, int workingSize) throws IOException {
 		ImagePlus imp = open(file, role);
-		ImageToRgb.requireUsableShape(role, imp, workingSize);
-		ConvertedImage c = ImageToRgb.convert(imp, role);
+		ConvertedImage c;
+		String shortRole = role.replaceFirst(" image$", "");
+		try {
+			ImageToRgb.requireUsableShape(shortRole, imp, workingSize);
+			c = ImageToRgb.convert(imp, shortRole);
+		}
+		catch (IllegalArgumentException e) {
+			// The conversion's messages name the image by title; here the file's path says more.
+			String title = shortRole + " image '" + imp.getTitle() + "'";
+			String m = e.getMessage();
+			throw new IOException(role + " " + file + (m.startsWith(title) ? m.substring(title.length()) : ": " + m), e);
+		}
 		List<String> notices = new ArrayList<>();
 		Object cmyk = imp.getProperty(CmykJpeg.NOTICE);
 		if (cmyk != null) notices.add(role + " " + file.getFileName() + ": " + cmyk);
