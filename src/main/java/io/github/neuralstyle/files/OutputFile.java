@@ -57,8 +57,8 @@ public final class OutputFile {
 		String name = out.getFileName() == null ? "" : out.getFileName().toString();
 		String ext = extension(name);
 		if (ext.isEmpty() || !extensions.contains(ext)) {
-			throw new IllegalArgumentException(shown + ": " + (ext.isEmpty() ? "it has no extension"
-				: "'." + ext + "' is not an image format written here") + "; the file name must end in " + list(extensions));
+			throw new IllegalArgumentException(shown + ": the file name must end in " + list(extensions) + "; "
+				+ (ext.isEmpty() ? "it has no extension" : "'." + ext + "' is not an image format written here"));
 		}
 		int bytes = name.getBytes(StandardCharsets.UTF_8).length;
 		if (bytes > MAX_NAME_BYTES) {

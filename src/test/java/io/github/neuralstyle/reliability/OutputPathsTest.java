@@ -88,8 +88,7 @@ class OutputPathsTest {
 
 	@Test
 	void aDeviceIsRefused() {
-		assertRefusedBeforeTheRun(in.args(Path.of("/dev/full")), "--out /dev/full: it has no extension",
-			".png, .tif, .tiff, .jpg, .jpeg or .bmp");
+		assertRefusedBeforeTheRun(in.args(Path.of("/dev/full")), "--out /dev/full: the file name must end in .png, .tif, .tiff, .jpg, .jpeg or .bmp; it has no extension");
 	}
 
 	@Test
