@@ -136,7 +136,7 @@ public final class ImageFileReader {
 				requireFits(what, reader.getWidth(0), reader.getHeight(0), 4);
 				ImagePlus imp;
 				if (jpeg != null && jpeg.components() == 4) imp = CmykJpeg.toImagePlus(reader.readRaster(0, null), jpeg, what);
-				else imp = toImagePlus(reader.read(0), file.getFileName().toString());
+				else imp = toImagePlus(reader.read(0), file.getFileName().toString(), jpeg != null);
 				if (jpeg != null && jpeg.orientation() != 1) imp.setProcessor(Orientation.upright(imp.getProcessor(), jpeg.orientation()));
 				return imp;
 			}
@@ -147,7 +147,7 @@ public final class ImageFileReader {
 	}
 
 	/** As ImageJ's opener turns a decoded image into an ImagePlus, except that grey+alpha stays grey. */
-	private static ImagePlus toImagePlus(BufferedImage img, String title) {
+	private static ImagePlus toImagePlus(BufferedImage img, String title, boolean jpeg) {
 		if (img.getColorModel().getNumColorComponents() == 1 && img.getColorModel().hasAlpha()) {
 			Raster r = img.getRaster();
 			int w = img.getWidth(), h = img.getHeight();
@@ -167,7 +167,7 @@ public final class ImageFileReader {
 			return new ImagePlus(title, ip);
 		}
 		ImagePlus imp = new ImagePlus(title, img);
-		if (imp.getType() == ImagePlus.COLOR_RGB) Opener.convertGrayJpegTo8Bits(imp);
+		if (jpeg && imp.getType() == ImagePlus.COLOR_RGB) Opener.convertGrayJpegTo8Bits(imp); // as ImageJ's opener does
 		return imp;
 	}
 
