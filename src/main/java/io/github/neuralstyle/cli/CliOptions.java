@@ -10,7 +10,7 @@ import java.util.Set;
  * Command-line options as {@code --key value} pairs and {@code --flag}s, checked against the
  * known keys so that a typo is an error rather than a silently ignored setting.
  */
-final class CliOptions {
+public final class CliOptions {
 
 	static final Set<String> VALUED = Set.of("content", "style", "out", "preset", "model", "weights", "size", "steps",
 		"optimizer", "lr", "init", "init-image", "seed", "content-layers", "style-layers", "content-weight",
@@ -50,11 +50,11 @@ final class CliOptions {
 		}
 	}
 
-	boolean has(String key) {
+	public boolean has(String key) {
 		return values.containsKey(key);
 	}
 
-	String get(String key) {
+	public String get(String key) {
 		return values.get(key);
 	}
 
@@ -64,11 +64,11 @@ final class CliOptions {
 		return v;
 	}
 
-	boolean flag(String key) {
+	public boolean flag(String key) {
 		return Boolean.parseBoolean(values.getOrDefault(key, "false"));
 	}
 
-	int integer(String key) {
+	public int integer(String key) {
 		String v = values.get(key);
 		try {
 			return Integer.parseInt(v.trim());
@@ -79,12 +79,12 @@ final class CliOptions {
 	}
 
 	/** A comma-separated list of whole numbers, e.g. {@code 50,50,200}. */
-	int[] integers(String key) {
+	public int[] integers(String key) {
 		return parseIntegers("--" + key, get(key));
 	}
 
 	/** Whole numbers separated by commas; {@code what} names the option in the error. */
-	static int[] parseIntegers(String what, String text) {
+	public static int[] parseIntegers(String what, String text) {
 		String[] parts = text.split(",");
 		int[] out = new int[parts.length];
 		for (int i = 0; i < parts.length; i++) {
@@ -108,7 +108,7 @@ final class CliOptions {
 		}
 	}
 
-	<E extends Enum<E>> E choice(String key, Class<E> type) {
+	public <E extends Enum<E>> E choice(String key, Class<E> type) {
 		String v = values.get(key);
 		for (E e : type.getEnumConstants()) {
 			if (e.name().equalsIgnoreCase(v.trim())) return e;
@@ -119,8 +119,8 @@ final class CliOptions {
 	}
 
 	/** A bad command line: exit code 2 with this one-line message. */
-	static final class UsageException extends RuntimeException {
-		UsageException(String message) {
+	public static final class UsageException extends RuntimeException {
+		public UsageException(String message) {
 			super(message);
 		}
 	}

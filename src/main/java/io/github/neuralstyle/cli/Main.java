@@ -1,12 +1,13 @@
 package io.github.neuralstyle.cli;
 
+import io.github.neuralstyle.benchmark.Benchmark;
 import io.github.neuralstyle.engine.DefaultStyleTransfer;
 import io.github.neuralstyle.engine.ProgressListener;
 import io.github.neuralstyle.engine.RgbImage;
 import io.github.neuralstyle.engine.StepReport;
 import io.github.neuralstyle.engine.StyleTransferResult;
 import io.github.neuralstyle.engine.StyleTransferSettings;
-import io.github.neuralstyle.engine.VggWeights;
+import io.github.neuralstyle.engine.network.VggWeights;
 import io.github.neuralstyle.files.ImageFile;
 import io.github.neuralstyle.files.ImageFileReader;
 

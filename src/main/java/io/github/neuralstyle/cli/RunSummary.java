@@ -5,14 +5,14 @@ import com.google.gson.JsonObject;
 import io.github.neuralstyle.engine.StepReport;
 import io.github.neuralstyle.engine.StyleTransferResult;
 import io.github.neuralstyle.engine.StyleTransferSettings;
-import io.github.neuralstyle.engine.VggWeights;
+import io.github.neuralstyle.engine.network.VggWeights;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The one JSON line a run ends with. */
-final class RunSummary {
+public final class RunSummary {
 
 	private RunSummary() {}
 
@@ -55,12 +55,12 @@ final class RunSummary {
 	}
 
 	/** Peak resident memory of this process (VmHWM) in MB, or -1 where /proc is missing. */
-	static long peakRssMb() {
+	public static long peakRssMb() {
 		return procStatusMb("VmHWM:");
 	}
 
 	/** A memory line of /proc/self/status (e.g. {@code VmRSS:}) in MB, or -1 where /proc is missing. */
-	static long procStatusMb(String key) {
+	public static long procStatusMb(String key) {
 		try {
 			for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
 				if (line.startsWith(key)) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;

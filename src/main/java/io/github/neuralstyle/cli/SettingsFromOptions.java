@@ -1,12 +1,12 @@
 package io.github.neuralstyle.cli;
 
-import io.github.neuralstyle.engine.DeviceChoice;
 import io.github.neuralstyle.engine.InitMode;
-import io.github.neuralstyle.engine.OptimizerKind;
-import io.github.neuralstyle.engine.Pooling;
 import io.github.neuralstyle.engine.Preset;
 import io.github.neuralstyle.engine.ResultSize;
 import io.github.neuralstyle.engine.StyleTransferSettings;
+import io.github.neuralstyle.engine.network.Pooling;
+import io.github.neuralstyle.engine.optimizers.OptimizerKind;
+import io.github.neuralstyle.engine.platform.DeviceChoice;
 import io.github.neuralstyle.files.ImageFileReader;
 
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package io.github.neuralstyle.cli;
 
-import io.github.neuralstyle.engine.InputConvention;
 import io.github.neuralstyle.engine.Preset;
-import io.github.neuralstyle.engine.RandomVggWeights;
-import io.github.neuralstyle.engine.VggArchitecture;
-import io.github.neuralstyle.engine.VggWeights;
+import io.github.neuralstyle.engine.network.InputConvention;
+import io.github.neuralstyle.engine.network.RandomVggWeights;
+import io.github.neuralstyle.engine.network.VggArchitecture;
+import io.github.neuralstyle.engine.network.VggWeights;
 import io.github.neuralstyle.weights.DownloadListener;
 import io.github.neuralstyle.weights.WeightsProvider;
 
@@ -17,14 +17,14 @@ import java.util.Locale;
  * the preset's model. {@code --model random-vgg19} (or {@code random-vgg16}) gives seeded random
  * weights, only when asked for by name, with a warning: for offline demos and benchmarks.
  */
-final class WeightsChoice {
+public final class WeightsChoice {
 
 	/** Model ids that mean "random weights, not pretrained". */
 	static final String RANDOM_PREFIX = "random-";
 
 	private WeightsChoice() {}
 
-	static VggWeights obtain(CliOptions o, Preset preset, PrintStream log) throws IOException {
+	public static VggWeights obtain(CliOptions o, Preset preset, PrintStream log) throws IOException {
 		if (o.has("weights") && o.has("model")) {
 			throw new CliOptions.UsageException("--model " + o.get("model") + " and --weights " + o.get("weights")
 				+ " both name the weights: give only one");

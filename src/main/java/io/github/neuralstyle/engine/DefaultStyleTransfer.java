@@ -6,6 +6,15 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 
+import io.github.neuralstyle.engine.losses.StyleObjective;
+import io.github.neuralstyle.engine.network.FeatureNetwork;
+import io.github.neuralstyle.engine.network.VggWeights;
+import io.github.neuralstyle.engine.optimizers.Adam;
+import io.github.neuralstyle.engine.optimizers.Lbfgs;
+import io.github.neuralstyle.engine.optimizers.Optimizer;
+import io.github.neuralstyle.engine.optimizers.OptimizerKind;
+import io.github.neuralstyle.engine.platform.Devices;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -148,7 +157,7 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 	}
 
 	/** The starting image at the content's working size. */
-	static RgbImage initialImage(StyleTransferSettings s, RgbImage content, RgbImage style) {
+	public static RgbImage initialImage(StyleTransferSettings s, RgbImage content, RgbImage style) {
 		int w = content.width();
 		int h = content.height();
 		switch (s.init()) {

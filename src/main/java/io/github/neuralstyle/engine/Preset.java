@@ -1,5 +1,11 @@
 package io.github.neuralstyle.engine;
 
+import io.github.neuralstyle.engine.losses.Losses;
+import io.github.neuralstyle.engine.losses.Reduction;
+import io.github.neuralstyle.engine.network.InputConvention;
+import io.github.neuralstyle.engine.network.Pooling;
+import io.github.neuralstyle.engine.optimizers.OptimizerKind;
+
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,22 +16,28 @@ import java.util.Map;
 public enum Preset {
 
 	/**
-	 * Gatys et al. (2016): content relu4_2, style relu1_1 … relu5_1 at equal weights, L-BFGS,
-	 * average pooling, content init. Weights are tuned for Caffe VGG19 in our normalisation.
+	 * Our default, a hybrid named after the paper whose layers, pooling and optimiser it keeps:
+	 * content relu4_2, style relu1_1 … relu5_1 with jcjohnson's (normalised) weights and TV,
+	 * average pooling, L-BFGS 500 steps, content start. Not the paper's recipe: that is
+	 * {@link #GATYS_2016}. Kept so that recorded macros ({@code preset=gatys}) give the same images.
 	 */
 	GATYS("gatys", "vgg19-caffe") {
 		@Override
 		void applyTo(SettingsBuilderBase<?> b) {
-			// jcjohnson's layers and (normalised) weights, with Gatys' pooling and start.
 			JCJOHNSON.applyTo(b);
 			b.optSteps(500).optInit(InitMode.CONTENT).optPooling(Pooling.AVG);
+		}
+
+		@Override
+		public RecipeForms forms() {
+			return new RecipeForms(Reduction.MEAN, 5, 1, JCJOHNSON_TV_SUM, null);
 		}
 	},
 
 	/**
 	 * jcjohnson/neural-style defaults: content relu4_2 ×5, style relu1_1 … relu5_1 ×100 each,
-	 * TV 1e-3 (its 0–255 space; mapped to our mean-based TV at 512² px), L-BFGS 1000 steps,
-	 * 512 px, noise init, max pooling, Caffe VGG19.
+	 * TV strength 1e-3 on the 0–255 image, L-BFGS 1000 steps, 512 px, max pooling, Caffe VGG19,
+	 * start 0.001·randn in Caffe space (see {@link #forms()}; until the run reads it, uniform noise).
 	 */
 	JCJOHNSON("jcjohnson", "vgg19-caffe") {
 		@Override
@@ -33,6 +45,11 @@ public enum Preset {
 			b.optContentLayers(layers("relu4_2")).optStyleLayers(layers("relu1_1", "relu2_1", "relu3_1", "relu4_1", "relu5_1"))
 				.optContentWeight(5).optStyleWeight(100).optTvWeight(JCJOHNSON_TV).optOptimizer(OptimizerKind.LBFGS)
 				.optLearningRate(1).optSteps(1000).optSize(512).optInit(InitMode.NOISE).optPooling(Pooling.MAX);
+		}
+
+		@Override
+		public RecipeForms forms() {
+			return new RecipeForms(Reduction.MEAN, 5, 1, JCJOHNSON_TV_SUM, new NoiseStart(NoiseStart.Kind.GAUSSIAN_NETWORK, 0, 0.001));
 		}
 	},
 
@@ -47,6 +64,79 @@ public enum Preset {
 				.optContentWeight(1).optStyleWeight(1e6).optTvWeight(0).optOptimizer(OptimizerKind.LBFGS)
 				.optLearningRate(1).optSteps(300).optSize(512).optInit(InitMode.CONTENT).optPooling(Pooling.MAX);
 		}
+
+		@Override
+		public RecipeForms forms() {
+			return new RecipeForms(Reduction.MEAN, 1, 1, 0, null);
+		}
+	},
+
+	/**
+	 * Gatys, Ecker &amp; Bethge (CVPR 2016) as published: content relu4_2 with ½·Σ(F − P)², style
+	 * relu1_1 … relu5_1 with w_l = 1/5 on E_l = Σ(G − A)² / (4 N_l² M_l²), α/β = 1e-3, no TV,
+	 * white-noise start, average pooling, L-BFGS, one scale. Their VGG19 was rescaled (mean
+	 * activation 1 per filter); ours is Caffe's, so the balance differs (docs/presets.md).
+	 */
+	GATYS_2016("gatys-2016", "vgg19-caffe") {
+		@Override
+		void applyTo(SettingsBuilderBase<?> b) {
+			b.optContentLayers(layers("relu4_2"))
+				.optStyleLayers(weighted("relu1_1", 1, "relu2_1", 4, "relu3_1", 16, "relu4_1", 64, "relu5_1", 64))
+				.optContentWeight(GATYS_2016_CONTENT_SUM * 512 * 64 * 64).optStyleWeight(GATYS_2016_STYLE).optTvWeight(0)
+				.optOptimizer(OptimizerKind.LBFGS).optLearningRate(1).optSteps(500).optSize(512).optScales(1)
+				.optInit(InitMode.NOISE).optPooling(Pooling.AVG);
+		}
+
+		@Override
+		public RecipeForms forms() {
+			return new RecipeForms(Reduction.SUM, GATYS_2016_CONTENT_SUM, 1, 0, new NoiseStart(NoiseStart.Kind.UNIFORM_PIXELS, 0, 1));
+		}
+	},
+
+	/**
+	 * The Keras/VGG16 article (Narayanan 2017, shared/seeds/004): content block2_conv2 (relu2_2)
+	 * 0.025 on a sum, style block1_conv2 … block5_conv3 at 5.0/5 each on
+	 * Σ(S − C)² / (4·3²·(HW)²), TV 1.0 on Σ(Δx² + Δy²)^1.25 in 0–255 units, uniform noise start,
+	 * L-BFGS (10 × 20 evaluations), 512 × 512, Caffe VGG16.
+	 */
+	KERAS_VGG16("keras-vgg16", "vgg16-caffe") {
+		@Override
+		void applyTo(SettingsBuilderBase<?> b) {
+			b.optContentLayers(layers("relu2_2"))
+				.optStyleLayers(weighted("relu1_2", 1, "relu2_2", 1, "relu3_3", 1, "relu4_3", 1, "relu5_3", 1 / 16.0))
+				.optContentWeight(KERAS_CONTENT_SUM * 128 * 256 * 256).optStyleWeight(KERAS_STYLE).optTvWeight(KERAS_TV_QUADRATIC)
+				.optOptimizer(OptimizerKind.LBFGS).optLineSearch(true).optLearningRate(1).optSteps(200).optSize(512)
+				.optScales(1).optInit(InitMode.NOISE).optPooling(Pooling.MAX);
+		}
+
+		@Override
+		public RecipeForms forms() {
+			return new RecipeForms(Reduction.SUM, KERAS_CONTENT_SUM, 1.25, Math.pow(255, 2.5),
+				new NoiseStart(NoiseStart.Kind.UNIFORM_NETWORK, -128, 127));
+		}
+	},
+
+	/**
+	 * The Coursera deep-learning course notes (shared/seeds/002): J = 10·J_content + 40·J_style with
+	 * J_content = Σ(a_C − a_G)² / (4 n_H n_W n_C) and J_style^l = Σ(G_S − G_G)² / (4 n_C² (n_H n_W)²),
+	 * Adam lr 0.03 (TensorFlow's ε 1e-7), pixels clipped to [0,1] after each step. Values the notes
+	 * leave open (layers, size, steps, start) follow the course's notebook; docs/presets.md.
+	 */
+	COURSERA("coursera", "vgg19-caffe") {
+		@Override
+		void applyTo(SettingsBuilderBase<?> b) {
+			b.optContentLayers(layers("relu5_4"))
+				.optStyleLayers(weighted("relu1_1", 1, "relu2_1", 4, "relu3_1", 16, "relu4_1", 64, "relu5_1", 64))
+				.optContentWeight(COURSERA_CONTENT).optStyleWeight(COURSERA_STYLE).optTvWeight(0)
+				.optOptimizer(OptimizerKind.ADAM).optLearningRate(0.03).optAdam(0.9, 0.999, 1e-7).optSteps(2500)
+				.optSize(400).optScales(1).optInit(InitMode.CONTENT).optPooling(Pooling.MAX);
+		}
+
+		@Override
+		public RecipeForms forms() {
+			return new RecipeForms(Reduction.MEAN, COURSERA_CONTENT, 1, 0,
+				new NoiseStart(NoiseStart.Kind.CONTENT_PLUS_UNIFORM, -0.25, 0.25));
+		}
 	};
 
 	/**
@@ -55,6 +145,37 @@ public enum Preset {
 	 * γ = 1e-3 · 255² · (3·512·512) / 2 ≈ 2.56e7.
 	 */
 	static final double JCJOHNSON_TV = Math.round(1e-3 * 255 * 255 * 3 * 512 * 512 / 2);
+
+	/** jcjohnson's TV strength 1e-3 on ½·Σ(Δ²) of the 0–255 image, as γ on our sum over [0,1] pixels: 1e-3·255²/2. */
+	static final double JCJOHNSON_TV_SUM = 1e-3 * 255 * 255 / 2;
+
+	/** Gatys 2016: α·½·Σ(F − P)² with α/β = 1e-3 and β = 1: the content sum's weight is ½·1e-3. */
+	static final double GATYS_2016_CONTENT_SUM = 0.5e-3;
+
+	/** Gatys 2016: w_l·E_l = (1/5)·(N_l²/4)·mean((G − A)²); β = 64²/20 with layer weights (N_l/64)². */
+	static final double GATYS_2016_STYLE = 64 * 64 / 20.0;
+
+	/** Keras article: content_weight 0.025 on backend.sum(square(combination − content)). */
+	static final double KERAS_CONTENT_SUM = 0.025;
+
+	/**
+	 * Keras article: (5.0/5)·Σ(S − C)²/(4·3²·(HW)²) = C_l⁴/(36·16^(b−1))·mean((G − A)²) for block b,
+	 * which is 64⁴/36 for blocks 1–4 and a sixteenth of it for block 5.
+	 */
+	static final double KERAS_STYLE = Math.pow(64, 4) / 36;
+
+	/**
+	 * Until the run reads {@link RecipeForms#tvPower()}, the Keras preset's quadratic TV weight:
+	 * the γ whose gradient equals the article's 255^2.5·Σ(Δx² + Δy²)^1.25 at 512 × 512 where every
+	 * neighbour difference is 8/255: 1.25·255^2.5·3·511²·(2·(8/255)²)^0.25.
+	 */
+	static final double KERAS_TV_QUADRATIC = 1.25 * Math.pow(255, 2.5) * 3 * 511 * 511 * Math.pow(2 * Math.pow(8 / 255.0, 2), 0.25);
+
+	/** Coursera: 10 · (1/4)·mean((a_C − a_G)²). */
+	static final double COURSERA_CONTENT = 10 / 4.0;
+
+	/** Coursera: 40 · 0.2 · (n_C²/4)·mean((G − A)²) = 2·n_C²: β = 2·64² with layer weights (n_C/64)². */
+	static final double COURSERA_STYLE = 2 * 64 * 64;
 
 	private final String id;
 	private final String model;
@@ -82,12 +203,29 @@ public enum Preset {
 	/** Sets this recipe's values on a builder. */
 	abstract void applyTo(SettingsBuilderBase<?> b);
 
+	/** The recipe's exact loss forms and random start, for the settings the run does not read yet. */
+	public abstract RecipeForms forms();
+
 	/** The preset with this id (case-insensitive), or an exception listing the valid ids. */
 	public static Preset fromId(String id) {
 		for (Preset p : values()) {
 			if (p.id.equalsIgnoreCase(id.trim()) || p.name().equalsIgnoreCase(id.trim())) return p;
 		}
-		throw new IllegalArgumentException("Unknown preset '" + id + "': use gatys, jcjohnson or pytorch-tutorial");
+		throw new IllegalArgumentException("Unknown preset '" + id + "': use " + String.join(", ", ids()));
+	}
+
+	/** The ids of all presets, for messages and choice lists. */
+	public static java.util.List<String> ids() {
+		java.util.List<String> out = new java.util.ArrayList<>();
+		for (Preset p : values()) out.add(p.id);
+		return out;
+	}
+
+	/** Layers with weights, given as name, weight, name, weight, … */
+	private static Map<String, Double> weighted(Object... nameWeight) {
+		Map<String, Double> m = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < nameWeight.length; i += 2) m.put((String) nameWeight[i], ((Number) nameWeight[i + 1]).doubleValue());
+		return m;
 	}
 
 	private static Map<String, Double> layers(String... names) {

@@ -2,6 +2,9 @@ package io.github.neuralstyle.engine;
 
 import ai.djl.Device;
 
+import io.github.neuralstyle.engine.network.VggArchitecture;
+import io.github.neuralstyle.engine.network.VggWeights;
+
 import java.lang.management.ManagementFactory;
 
 /**

@@ -1,5 +1,11 @@
 package io.github.neuralstyle.engine;
 
+import io.github.neuralstyle.engine.network.Pooling;
+import io.github.neuralstyle.engine.network.VggArchitecture;
+import io.github.neuralstyle.engine.optimizers.Adam;
+import io.github.neuralstyle.engine.optimizers.OptimizerKind;
+import io.github.neuralstyle.engine.platform.DeviceChoice;
+
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.github.neuralstyle.engine;
 
+import io.github.neuralstyle.engine.network.VggWeights;
+
 import java.util.function.BooleanSupplier;
 
 /** Repaints a content image in the style of another by optimising its pixels. */

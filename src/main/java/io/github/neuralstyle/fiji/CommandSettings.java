@@ -7,13 +7,13 @@ import static io.github.neuralstyle.fiji.ParameterChecks.layers;
 import static io.github.neuralstyle.fiji.ParameterChecks.number;
 import static io.github.neuralstyle.fiji.ParameterChecks.range;
 
-import io.github.neuralstyle.engine.DeviceChoice;
 import io.github.neuralstyle.engine.InitMode;
-import io.github.neuralstyle.engine.OptimizerKind;
-import io.github.neuralstyle.engine.Pooling;
 import io.github.neuralstyle.engine.Preset;
 import io.github.neuralstyle.engine.ResultSize;
 import io.github.neuralstyle.engine.StyleTransferSettings;
+import io.github.neuralstyle.engine.network.Pooling;
+import io.github.neuralstyle.engine.optimizers.OptimizerKind;
+import io.github.neuralstyle.engine.platform.DeviceChoice;
 
 import java.io.File;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.github.neuralstyle.fiji;
 
-import io.github.neuralstyle.engine.VggWeights;
+import io.github.neuralstyle.engine.network.VggWeights;
 import io.github.neuralstyle.weights.DownloadListener;
 import io.github.neuralstyle.weights.WeightsProvider;
 

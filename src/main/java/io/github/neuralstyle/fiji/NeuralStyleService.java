@@ -2,7 +2,7 @@ package io.github.neuralstyle.fiji;
 
 import io.github.neuralstyle.engine.DefaultStyleTransfer;
 import io.github.neuralstyle.engine.StyleTransfer;
-import io.github.neuralstyle.engine.VggWeights;
+import io.github.neuralstyle.engine.network.VggWeights;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.github.neuralstyle.fiji;
 
 import io.github.neuralstyle.engine.StyleTransferSettings;
-import io.github.neuralstyle.engine.VggArchitecture;
+import io.github.neuralstyle.engine.network.VggArchitecture;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -7,7 +7,7 @@ import ij.io.FileSaver;
 import io.github.neuralstyle.engine.StepReport;
 import io.github.neuralstyle.engine.StyleTransferResult;
 import io.github.neuralstyle.engine.StyleTransferSettings;
-import io.github.neuralstyle.engine.VggWeights;
+import io.github.neuralstyle.engine.network.VggWeights;
 import io.github.neuralstyle.files.OutputFile;
 import io.github.neuralstyle.image.ConvertedImage;
 

@@ -7,7 +7,7 @@ import ij.ImagePlus;
 
 import io.github.neuralstyle.engine.StyleTransferResult;
 import io.github.neuralstyle.engine.StyleTransferSettings;
-import io.github.neuralstyle.engine.VggWeights;
+import io.github.neuralstyle.engine.network.VggWeights;
 import io.github.neuralstyle.image.ConvertedImage;
 import io.github.neuralstyle.image.ImageToRgb;
 import io.github.neuralstyle.image.ResultType;

@@ -1,6 +1,6 @@
 package io.github.neuralstyle.fiji;
 
-import io.github.neuralstyle.engine.VggWeights;
+import io.github.neuralstyle.engine.network.VggWeights;
 
 import java.io.IOException;
 

@@ -1,35 +1,43 @@
 package io.github.neuralstyle.weights;
 
-import io.github.neuralstyle.engine.VggArchitecture;
-import io.github.neuralstyle.engine.VggWeights;
+import io.github.neuralstyle.engine.network.VggWeights;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.time.Duration;
 
 /**
- * Cache-then-download provider. A model's file is used only once verified (md5, or structure
- * plus the sha256 recorded when it was first verified); downloads go to {@code <file>.part} and
- * are renamed into place only after verification. One download per file at a time: a lock per
- * file in this JVM and a file lock across processes.
+ * Cache-then-download provider. A download goes to {@code <file>.part}, is verified (published
+ * md5 or structure, finite values) and renamed into place with a {@link Provenance} record beside
+ * it; only a cached file whose record still matches is reported as the named model. A file in
+ * the cache without a record (put there by a person) is used, after the same checks, as a
+ * "local file", and never deleted. One download per file at a time, with bounded waiting: see
+ * {@link CacheLock}.
  */
 public class DefaultWeightsProvider implements WeightsProvider {
 
-	private static final ConcurrentHashMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+	/** System property: seconds to wait for another run holding the cache without progress (default 120). */
+	public static final String LOCK_PATIENCE_PROPERTY = "neuralstyle.lock.timeout";
 
 	private final WeightsCache cache;
 	private final Downloader downloader;
+	private final Duration lockPatience;
 
-	/** A provider over {@code cache} fetching with {@code downloader}. */
+	/** A provider over {@code cache} fetching with {@code downloader}, waiting for a busy cache as {@link #LOCK_PATIENCE_PROPERTY} says. */
 	public DefaultWeightsProvider(WeightsCache cache, Downloader downloader) {
+		this(cache, downloader, Duration.ofSeconds(Long.getLong(LOCK_PATIENCE_PROPERTY, 120)));
+	}
+
+	/** A provider that gives up on a busy cache after {@code lockPatience} without progress. */
+	public DefaultWeightsProvider(WeightsCache cache, Downloader downloader, Duration lockPatience) {
 		this.cache = cache;
 		this.downloader = downloader;
+		this.lockPatience = lockPatience;
 	}
 
 	/** The cache in use. */
@@ -57,19 +65,17 @@ public class DefaultWeightsProvider implements WeightsProvider {
 	@Override
 	public VggWeights obtain(WeightsSource source, DownloadListener listener) throws IOException {
 		Path target = cache.file(source);
-		ReentrantLock lock = LOCKS.computeIfAbsent(target, k -> new ReentrantLock());
+		CacheLock lock;
 		try {
-			lock.lockInterruptibly();
+			lock = CacheLock.acquire(target, source.id(), lockPatience, listener);
 		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new java.io.InterruptedIOException("Interrupted while waiting for another download of " + source.id());
+		catch (FileSystemException e) {
+			// No lock file means no writing at all: a file already there can still be read.
+			if (!Files.isRegularFile(target)) throw CachedFile.notWritable(cache.folder(), source, e);
+			return CachedFile.use(source, target, listener, false);
 		}
-		try (ProcessLock processLock = ProcessLock.acquire(target.resolveSibling(target.getFileName() + ".lock"))) {
+		try (lock) {
 			return obtainLocked(source, target, listener);
-		}
-		finally {
-			lock.unlock();
 		}
 	}
 
@@ -77,140 +83,84 @@ public class DefaultWeightsProvider implements WeightsProvider {
 		InvalidWeightsException cachedProblem = null;
 		if (Files.exists(target)) {
 			try {
-				return named(source, target, verify(source, target, true));
+				return CachedFile.use(source, target, listener, true);
 			}
-			catch (InvalidWeightsException e) {
+			catch (CachedFile.Damaged e) {
+				// Our own download no longer matches its record: replacing it is what the record is for.
 				cachedProblem = e;
-				listener.status("Cached weights " + target + " failed verification (" + e.getMessage() + "); downloading them again");
-				Files.deleteIfExists(target);
-				Files.deleteIfExists(sidecar(target));
+				listener.status("The cached " + source.id() + " weights " + target + " are damaged (" + e.getMessage()
+					+ "). Neural Style downloaded them, so it deletes them and downloads them again.");
+				try {
+					Files.deleteIfExists(target);
+					Files.deleteIfExists(Provenance.recordOf(target));
+				}
+				catch (FileSystemException f) {
+					throw CachedFile.notWritable(cache.folder(), source, f);
+				}
 			}
 		}
 		Path part = target.resolveSibling(target.getFileName() + ".part");
 		try {
 			boolean resumed = Files.exists(part) && Files.size(part) > 0;
 			listener.status("Downloading " + source.id() + " weights from " + source.url() + " to " + target);
-			download(source, part, listener);
+			String etag = download(source, part, listener);
 			VggWeights weights;
 			try {
 				weights = checkPart(source, part);
 			}
 			catch (InvalidWeightsException e) {
-				Files.deleteIfExists(part);
+				PartialDownload.discard(part);
 				// A part left by an earlier run may not match the file on the server: one fresh try.
 				if (!resumed) throw e;
 				listener.status("Resumed download failed verification (" + e.getMessage() + "); downloading from the start");
-				download(source, part, listener);
+				etag = download(source, part, listener);
 				weights = checkPart(source, part);
 			}
-			Files.deleteIfExists(sidecar(target));
+			// The record is written before the rename: a file in place without a record is never ours.
+			Provenance record = Provenance.of(source, etag, part);
+			record.write(target);
+			Files.deleteIfExists(CachedFile.legacySha256(target));
 			move(part, target);
+			Files.deleteIfExists(PartialDownload.etagFile(part));
 			if (weights == null) {
 				try {
-					weights = verify(source, target, true);
+					weights = Verification.verify(source, target, false);
 				}
 				catch (InvalidWeightsException e) {
 					Files.deleteIfExists(target);
+					Files.deleteIfExists(Provenance.recordOf(target));
 					throw e;
 				}
 			}
-			else {
-				recordSha256(target);
-			}
-			return named(source, target, weights);
+			return CachedFile.named(source, target, record, weights);
+		}
+		catch (InvalidWeightsException e) {
+			throw unavailable(source, target, e, cachedProblem);
+		}
+		catch (FileSystemException e) {
+			// Writing the part, the record or the rename failed: say which folder, not just a path.
+			throw CachedFile.notWritable(cache.folder(), source, e);
 		}
 		catch (IOException e) {
+			if (e instanceof WeightsUnavailableException) throw e;
 			throw unavailable(source, target, e, cachedProblem);
 		}
 	}
 
-	/** The weights described by model id and cache path, for logs and result metadata. */
-	private static VggWeights named(WeightsSource source, Path target, VggWeights w) {
-		return new VggWeights(w.architecture(), w.convention(), w.tensors(), source.id() + " (" + target + ")");
-	}
-
-	private void download(WeightsSource source, Path part, DownloadListener listener) throws IOException {
-		if (source.format() == WeightsFormat.SAFETENSORS) downloader.downloadSafetensorsFeatures(source.url(), part, listener);
-		else downloader.downloadWhole(source.url(), part, listener);
+	private String download(WeightsSource source, Path part, DownloadListener listener) throws IOException {
+		if (source.format() == WeightsFormat.SAFETENSORS) return downloader.downloadSafetensorsFeatures(source.url(), part, listener);
+		return downloader.downloadWhole(source.url(), part, listener);
 	}
 
 	/**
 	 * Verifies a downloaded part before it is renamed: by md5 alone when known (returns null; the
 	 * file is read after the rename, because jhdf maps files and Windows cannot rename a mapped
-	 * file), else by reading its structure (returns the weights).
+	 * file), else by reading it (returns the weights).
 	 */
 	private static VggWeights checkPart(WeightsSource source, Path part) throws IOException {
-		if (source.md5() == null) return verify(source, part, false);
-		checkMd5(source, part);
+		if (source.md5() == null) return Verification.verify(source, part, false);
+		Verification.checkMd5(source, part);
 		return null;
-	}
-
-	private static void checkMd5(WeightsSource source, Path file) throws IOException {
-		String md5 = Checksums.hex("MD5", file);
-		if (!md5.equals(source.md5())) {
-			throw new InvalidWeightsException("md5 of " + file + " is " + md5 + ", expected " + source.md5()
-				+ " (incomplete or corrupted download, or the file on the server changed)");
-		}
-	}
-
-	/**
-	 * Reads {@code file} and checks it is what {@code source} promises: its md5 if known, else
-	 * the sha256 recorded beside it (recorded now if missing), and the architecture complete.
-	 */
-	static VggWeights verify(WeightsSource source, Path file, boolean record) throws IOException {
-		if (source.md5() != null) checkMd5(source, file);
-		VggWeights weights = source.format().reader().read(file);
-		if (weights.architecture() != source.architecture()
-			|| weights.convolutionsPresent() != source.architecture().convCount())
-		{
-			throw new InvalidWeightsException(file + " holds " + weights.convolutionsPresent() + " convolutions of "
-				+ weights.architecture() + ", expected all " + source.architecture().convCount() + " of " + source.architecture());
-		}
-		if (source.fullWidth()) checkFullWidth(source, file, weights);
-		if (source.md5() == null) {
-			String sha = Checksums.hex("SHA-256", file);
-			Path side = sidecar(file);
-			if (Files.exists(side)) {
-				String recorded = new String(Files.readAllBytes(side), StandardCharsets.US_ASCII).trim().split("\\s+")[0];
-				if (!recorded.equalsIgnoreCase(sha)) {
-					throw new InvalidWeightsException("sha256 of " + file + " is " + sha + ", but " + recorded
-						+ " was recorded when it was verified: the file has changed since");
-				}
-			}
-			else if (record) {
-				recordSha256(file);
-			}
-		}
-		return weights;
-	}
-
-	/** Checks every convolution has VGG's channel count, so a narrow or pruned file is not taken for the real model. */
-	private static void checkFullWidth(WeightsSource source, Path file, VggWeights weights) throws InvalidWeightsException {
-		VggArchitecture arch = weights.architecture();
-		int[] perBlock = arch.convsPerBlock();
-		int[] indices = arch.convIndices();
-		int k = 0;
-		for (int b = 0; b < perBlock.length; b++) {
-			for (int c = 0; c < perBlock[b]; c++, k++) {
-				String name = VggArchitecture.weightName(indices[k]);
-				long out = weights.tensors().get(name).shape()[0];
-				if (out != VggArchitecture.blockChannels(b)) {
-					throw new InvalidWeightsException(file + ": " + name + " has " + out + " output channels, but " + source.id()
-						+ " has " + VggArchitecture.blockChannels(b));
-				}
-			}
-		}
-	}
-
-	/** Records the sha256 of a verified file beside it, in sha256sum's format. */
-	private static void recordSha256(Path file) throws IOException {
-		String sha = Checksums.hex("SHA-256", file);
-		Files.write(sidecar(file), (sha + "  " + file.getFileName() + "\n").getBytes(StandardCharsets.US_ASCII));
-	}
-
-	/** The file holding the sha256 recorded for {@code file}. */
-	static Path sidecar(Path file) {
-		return file.resolveSibling(file.getFileName() + ".sha256");
 	}
 
 	private static void move(Path from, Path to) throws IOException {
@@ -227,8 +177,9 @@ public class DefaultWeightsProvider implements WeightsProvider {
 		InvalidWeightsException cachedProblem)
 	{
 		StringBuilder sb = new StringBuilder();
-		sb.append("Could not obtain the VGG weights '").append(source.id()).append("': ").append(cause.getMessage());
-		if (cachedProblem != null) sb.append("\nThe cached copy was unusable: ").append(cachedProblem.getMessage());
+		String why = cause instanceof InvalidWeightsException ? cause.getMessage() : NetworkErrors.describe(cause, source.url());
+		sb.append("Could not obtain the VGG weights '").append(source.id()).append("': ").append(why);
+		if (cachedProblem != null) sb.append("\nThe cached copy was unusable and has been removed: ").append(cachedProblem.getMessage());
 		sb.append("\nDownload URL: ").append(source.url());
 		sb.append("\nTo work offline, download that file on another machine and put it here: ").append(target);
 		sb.append("\nor point at a local weights file (.h5, .safetensors, .npz) with --weights FILE (command line)"

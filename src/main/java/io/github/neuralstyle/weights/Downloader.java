@@ -73,34 +73,52 @@ public class Downloader {
 		this.options = options;
 	}
 
-	/** Downloads the whole of {@code url} into {@code part}, resuming from its current length. */
-	public void downloadWhole(URI url, Path part, DownloadListener listener) throws IOException {
+	/**
+	 * Downloads the whole of {@code url} into {@code part}, resuming from its current length.
+	 *
+	 * @return the server's ETag for the file, or null if it sent none
+	 */
+	public String downloadWhole(URI url, Path part, DownloadListener listener) throws IOException {
 		Files.createDirectories(part.toAbsolutePath().getParent());
 		IOException last = null;
+		// A part left by an earlier run belongs to the version whose ETag was kept beside it.
+		String etag = Files.exists(part) ? PartialDownload.etag(part) : null;
+		int restarts = 0;
 		for (int attempt = 1; attempt <= options.maxAttempts; attempt++) {
 			long have = Files.exists(part) ? Files.size(part) : 0;
 			try (HttpRange body = HttpRange.open(url, have, -1, options)) {
+				if (changed(etag, body.etag()) && have > 0) {
+					// The bytes we have belong to another version of the file: start again (twice at most).
+					PartialDownload.discard(part);
+					if (++restarts > 2) throw new IOException("the file at " + url + " keeps changing on the server");
+					listener.status("The file at " + url + " changed on the server since the download started; starting again");
+					etag = null;
+					attempt--;
+					continue;
+				}
+				if (etag == null) PartialDownload.keepEtag(part, body.etag());
+				etag = body.etag();
 				long total = body.total();
 				if (total > options.maxBytes) throw new IOException(url + " is " + total + " bytes, more than the limit of " + options.maxBytes);
 				if (total >= 0 && have > total) {
 					// A part longer than the file: stale; start again.
-					Files.delete(part);
+					PartialDownload.discard(part);
 					attempt--;
 					continue;
 				}
 				copy(url, body.stream(), part, have, total >= 0 ? total : -1, total, listener);
 				long now = Files.size(part);
 				if (total >= 0 && now < total) throw new IOException("Connection closed after " + now + " of " + total + " bytes");
-				return;
+				return etag;
 			}
 			catch (HttpStatusException e) {
 				// 416 for a part that is already whole: nothing left to fetch, verification decides.
-				if (e.status() == 416 && have > 0) return;
+				if (e.status() == 416 && have > 0) return etag;
 				if (e.permanent()) throw e;
 				last = e;
 			}
 			catch (IOException e) {
-				if (Thread.currentThread().isInterrupted()) throw e;
+				if (Thread.currentThread().isInterrupted() || NetworkErrors.permanent(e)) throw e;
 				last = e;
 			}
 			pause(url, attempt, last, listener);
@@ -113,8 +131,10 @@ public class Downloader {
 	 * valid safetensors file of its own: the header is fetched by range and rewritten to name only
 	 * those tensors, then their bytes follow. Falls back to the whole file when the features are
 	 * not a contiguous block at the start of the data.
+	 *
+	 * @return the server's ETag for the file, or null if it sent none
 	 */
-	public void downloadSafetensorsFeatures(URI url, Path part, DownloadListener listener) throws IOException {
+	public String downloadSafetensorsFeatures(URI url, Path part, DownloadListener listener) throws IOException {
 		Files.createDirectories(part.toAbsolutePath().getParent());
 		String name = url.toString();
 		long headerLength = SafetensorsHeader.headerLength(name, fetch(url, 0, 8, listener));
@@ -136,16 +156,39 @@ public class Downloader {
 		}
 		long remoteData = 8 + headerLength;
 		long fileLength = prefix.length + dataEnd;
-		if (!resumable(part, prefix, fileLength)) Files.write(part, prefix);
+		boolean resumed = resumable(part, prefix, fileLength);
+		if (!resumed) {
+			Files.deleteIfExists(PartialDownload.etagFile(part));
+			Files.write(part, prefix);
+		}
 		IOException last = null;
+		String etag = resumed ? PartialDownload.etag(part) : null;
 		for (int attempt = 1; attempt <= options.maxAttempts; attempt++) {
 			long have = Files.size(part) - prefix.length;
-			if (have == dataEnd) return;
+			if (have == dataEnd) return etag;
 			try (HttpRange body = HttpRange.open(url, remoteData + have, remoteData + dataEnd, options)) {
+				if (changed(etag, body.etag())) {
+					if (resumed) {
+						// A part from an earlier run, of another version with the same layout: its data is not reused.
+						listener.status("The file at " + url + " changed on the server since the partial download was"
+							+ " started; starting again");
+						PartialDownload.discard(part);
+						Files.write(part, prefix);
+						resumed = false;
+						etag = null;
+						attempt--;
+						continue;
+					}
+					PartialDownload.discard(part);
+					throw new IOException("the file at " + url + " changed on the server during the download (ETag "
+						+ etag + ", then " + body.etag() + "); the partial download was removed: try again");
+				}
+				if (etag == null) PartialDownload.keepEtag(part, body.etag());
+				etag = body.etag();
 				copy(url, body.stream(), part, prefix.length + have, dataEnd - have, fileLength, listener);
 				long now = Files.size(part);
 				if (now < fileLength) throw new IOException("Connection closed after " + now + " of " + fileLength + " bytes");
-				return;
+				return etag;
 			}
 			catch (HttpStatusException e) {
 				if (e.status() == 416) {
@@ -156,12 +199,17 @@ public class Downloader {
 				last = e;
 			}
 			catch (IOException e) {
-				if (Thread.currentThread().isInterrupted()) throw e;
+				if (Thread.currentThread().isInterrupted() || NetworkErrors.permanent(e) || !Files.exists(part)) throw e;
 				last = e;
 			}
 			pause(url, attempt, last, listener);
 		}
 		throw last;
+	}
+
+	/** Whether the server's ETag differs from the one seen earlier in this download (both known). */
+	private static boolean changed(String earlier, String now) {
+		return earlier != null && now != null && !earlier.equals(now);
 	}
 
 	/** Whether {@code part} starts with the same header and is not longer than the file: then it can be resumed. */
@@ -186,7 +234,7 @@ public class Downloader {
 				last = e;
 			}
 			catch (IOException e) {
-				if (Thread.currentThread().isInterrupted()) throw e;
+				if (Thread.currentThread().isInterrupted() || NetworkErrors.permanent(e)) throw e;
 				last = e;
 			}
 			pause(url, attempt, last, listener);
@@ -229,7 +277,7 @@ public class Downloader {
 
 	private void pause(URI url, int attempt, IOException cause, DownloadListener listener) throws IOException {
 		if (attempt >= options.maxAttempts) return;
-		listener.status("Download of " + url + " failed (" + cause.getMessage() + "); retrying");
+		listener.status("Download of " + url + " failed (" + NetworkErrors.describe(cause, url) + "); retrying");
 		try {
 			Thread.sleep(options.retryDelayMillis * attempt);
 		}

@@ -24,11 +24,18 @@ final class HttpRange implements Closeable {
 	private final HttpURLConnection connection;
 	private final InputStream in;
 	private final long total;
+	private final String etag;
 
 	private HttpRange(HttpURLConnection connection, InputStream in, long total) {
 		this.connection = connection;
 		this.in = in;
 		this.total = total;
+		this.etag = connection.getHeaderField("ETag");
+	}
+
+	/** The server's {@code ETag} for the file, or null if it sent none. */
+	String etag() {
+		return etag;
 	}
 
 	/** The body stream, positioned at the requested offset. */

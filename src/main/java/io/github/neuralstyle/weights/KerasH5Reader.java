@@ -1,9 +1,9 @@
 package io.github.neuralstyle.weights;
 
-import io.github.neuralstyle.engine.FloatTensor;
-import io.github.neuralstyle.engine.InputConvention;
-import io.github.neuralstyle.engine.VggArchitecture;
-import io.github.neuralstyle.engine.VggWeights;
+import io.github.neuralstyle.engine.network.FloatTensor;
+import io.github.neuralstyle.engine.network.InputConvention;
+import io.github.neuralstyle.engine.network.VggArchitecture;
+import io.github.neuralstyle.engine.network.VggWeights;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
@@ -36,6 +36,10 @@ public class KerasH5Reader implements WeightsReader {
 
 	@Override
 	public VggWeights read(Path file) throws IOException {
+		return ReadGuard.read(file, "Keras HDF5", () -> readUnchecked(file));
+	}
+
+	private static VggWeights readUnchecked(Path file) throws IOException {
 		String name = file.toString();
 		try (HdfFile hdf = new HdfFile(file)) {
 			Group root = hdf;
@@ -57,15 +61,7 @@ public class KerasH5Reader implements WeightsReader {
 				}
 			}
 			VggArchitecture arch = architecture(name, convLayers);
-			return SafetensorsReader.validated(new VggWeights(arch, InputConvention.CAFFE,
-				tensors(name, arch, convLayers, convData), name));
-		}
-		catch (InvalidWeightsException e) {
-			throw e;
-		}
-		catch (RuntimeException e) {
-			// jhdf reports unreadable or non-HDF5 input with unchecked exceptions.
-			throw new InvalidWeightsException(name + " could not be read as a Keras HDF5 weights file: " + e.getMessage(), e);
+			return new VggWeights(arch, InputConvention.CAFFE, tensors(name, arch, convLayers, convData), name);
 		}
 	}
 

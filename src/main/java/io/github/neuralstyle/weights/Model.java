@@ -1,6 +1,6 @@
 package io.github.neuralstyle.weights;
 
-import io.github.neuralstyle.engine.VggArchitecture;
+import io.github.neuralstyle.engine.network.VggArchitecture;
 
 import java.net.URI;
 import java.util.Locale;

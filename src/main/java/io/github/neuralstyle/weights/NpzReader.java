@@ -1,9 +1,9 @@
 package io.github.neuralstyle.weights;
 
-import io.github.neuralstyle.engine.FloatTensor;
-import io.github.neuralstyle.engine.InputConvention;
-import io.github.neuralstyle.engine.VggArchitecture;
-import io.github.neuralstyle.engine.VggWeights;
+import io.github.neuralstyle.engine.network.FloatTensor;
+import io.github.neuralstyle.engine.network.InputConvention;
+import io.github.neuralstyle.engine.network.VggArchitecture;
+import io.github.neuralstyle.engine.network.VggWeights;
 
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -36,6 +36,10 @@ public class NpzReader implements WeightsReader {
 
 	@Override
 	public VggWeights read(Path file) throws IOException {
+		return ReadGuard.read(file, ".npz", () -> readUnchecked(file));
+	}
+
+	private static VggWeights readUnchecked(Path file) throws IOException {
 		String name = file.toString();
 		try (ZipFile zip = new ZipFile(file.toFile())) {
 			Map<String, ZipEntry> entries = new LinkedHashMap<>();
@@ -54,7 +58,7 @@ public class NpzReader implements WeightsReader {
 					tensors.put(t, tensor);
 				}
 			}
-			return SafetensorsReader.validated(new VggWeights(arch, InputConvention.TORCHVISION, tensors, name));
+			return new VggWeights(arch, InputConvention.TORCHVISION, tensors, name);
 		}
 		catch (java.util.zip.ZipException e) {
 			throw new InvalidWeightsException(name + " is not a valid .npz (zip) archive: " + e.getMessage(), e);
@@ -83,14 +87,21 @@ public class NpzReader implements WeightsReader {
 		Matcher fortran = FORTRAN.matcher(h);
 		Matcher shapeM = SHAPE.matcher(h);
 		if (!descr.find() || !fortran.find() || !shapeM.find()) {
-			throw new InvalidWeightsException(what + ": unreadable .npy header " + h.trim());
+			throw new InvalidWeightsException(what + ": unreadable .npy header " + ReadGuard.printable(h.trim(), 120));
 		}
 		if ("True".equals(fortran.group(1))) {
 			throw new InvalidWeightsException(what + " is in Fortran order; save it with numpy.ascontiguousarray");
 		}
 		List<Long> dims = new ArrayList<>();
 		for (String d : shapeM.group(1).split(",")) {
-			if (!d.isBlank()) dims.add(Long.parseLong(d.trim()));
+			if (d.isBlank()) continue;
+			try {
+				dims.add(Long.parseLong(d.trim()));
+			}
+			catch (NumberFormatException e) {
+				throw new InvalidWeightsException(what + ": the shape in its .npy header, (" + shapeM.group(1)
+					+ "), is not a list of whole numbers");
+			}
 		}
 		long[] shape = dims.stream().mapToLong(Long::longValue).toArray();
 		long values = Limits.count(shape);

@@ -67,16 +67,29 @@ final class SafetensorsHeader {
 		return n;
 	}
 
+	/** Deepest nesting of arrays and objects we accept: a real header nests 3 deep ({"t": {"shape": [..]}}). */
+	private static final int MAX_NESTING = 4;
+
 	/** Parses and checks the JSON header (shapes agree with byte lengths, offsets are ordered). */
 	static SafetensorsHeader parse(String file, byte[] json) throws InvalidWeightsException {
+		String text = new String(json, StandardCharsets.UTF_8).trim();
+		// A recursive JSON parser overflows the stack on deeply nested input: measure the depth first.
+		int depth = nesting(text);
+		if (depth > MAX_NESTING) {
+			throw new InvalidWeightsException(file + " is not a usable safetensors file: its header nests arrays or objects "
+				+ depth + " deep (a safetensors header nests at most 3)");
+		}
 		JsonObject root;
 		try {
-			JsonElement e = JsonParser.parseString(new String(json, StandardCharsets.UTF_8).trim());
-			if (!e.isJsonObject()) throw new JsonParseException("not a JSON object");
+			JsonElement e = JsonParser.parseString(text);
+			if (!e.isJsonObject()) {
+				throw new InvalidWeightsException(file + " is not a safetensors file: its header is not a JSON object");
+			}
 			root = e.getAsJsonObject();
 		}
-		catch (RuntimeException e) {
-			throw new InvalidWeightsException(file + " is not a safetensors file: its header is not valid JSON (" + e.getMessage() + ")");
+		catch (JsonParseException e) {
+			throw new InvalidWeightsException(file + " is not a safetensors file: its header is not valid JSON ("
+				+ jsonProblem(e) + ")");
 		}
 		Map<String, Entry> entries = new LinkedHashMap<>();
 		JsonObject metadata = null;
@@ -86,30 +99,106 @@ final class SafetensorsHeader {
 				if (member.getValue().isJsonObject()) metadata = member.getValue().getAsJsonObject();
 				continue;
 			}
-			try {
-				JsonObject t = member.getValue().getAsJsonObject();
-				String dtype = t.get("dtype").getAsString();
-				JsonArray s = t.get("shape").getAsJsonArray();
-				long[] shape = new long[s.size()];
-				for (int i = 0; i < shape.length; i++) shape[i] = s.get(i).getAsLong();
-				JsonArray o = t.get("data_offsets").getAsJsonArray();
-				long begin = o.get(0).getAsLong();
-				long end = o.get(1).getAsLong();
-				long count = Limits.count(shape);
-				int size = dtypeSize(dtype);
-				if (begin < 0 || end < begin || count < 0 || (size > 0 && count > (end - begin) / size)
-					|| (size > 0 && end - begin != count * size))
-				{
-					throw new InvalidWeightsException(file + ": tensor " + name + " has shape " + Arrays.toString(shape)
-						+ " of " + dtype + " but data_offsets [" + begin + ", " + end + "]");
-				}
-				entries.put(name, new Entry(name, dtype, shape, begin, end));
-			}
-			catch (RuntimeException e) {
-				throw new InvalidWeightsException(file + ": malformed safetensors entry for " + name + " (" + e + ")");
-			}
+			Entry entry = entry(file, name, member.getValue());
+			entries.put(name, entry);
 		}
 		return new SafetensorsHeader(entries, metadata);
+	}
+
+	/** One tensor's entry, every field checked for presence, type and range. */
+	private static Entry entry(String file, String name, JsonElement value) throws InvalidWeightsException {
+		String where = file + ": tensor " + name;
+		if (!value.isJsonObject()) {
+			throw new InvalidWeightsException(where + " is described by " + kind(value)
+				+ ", expected an object with dtype, shape and data_offsets");
+		}
+		JsonObject t = value.getAsJsonObject();
+		JsonElement d = t.get("dtype");
+		if (d == null || !d.isJsonPrimitive() || !d.getAsJsonPrimitive().isString()) {
+			throw new InvalidWeightsException(where + ": field 'dtype' is " + kind(d) + ", expected a string such as \"F32\"");
+		}
+		String dtype = d.getAsString();
+		long[] shape = longs(where, "shape", t.get("shape"), -1);
+		long[] offsets = longs(where, "data_offsets", t.get("data_offsets"), 2);
+		long begin = offsets[0];
+		long end = offsets[1];
+		long count = Limits.count(shape);
+		int size = dtypeSize(dtype);
+		if (end < begin || count < 0 || (size > 0 && count > (end - begin) / size)
+			|| (size > 0 && end - begin != count * size))
+		{
+			throw new InvalidWeightsException(where + " has shape " + Arrays.toString(shape) + " of " + dtype
+				+ " but data_offsets [" + begin + ", " + end + "]");
+		}
+		return new Entry(name, dtype, shape, begin, end);
+	}
+
+	/** A JSON array of non-negative integers ({@code length} of them unless negative), naming the field if it is not. */
+	private static long[] longs(String where, String field, JsonElement e, int length) throws InvalidWeightsException {
+		String expected = length < 0 ? "an array of non-negative integers" : "an array of " + length + " non-negative integers";
+		if (e == null || !e.isJsonArray()) {
+			throw new InvalidWeightsException(where + ": field '" + field + "' is " + kind(e) + ", expected " + expected);
+		}
+		JsonArray a = e.getAsJsonArray();
+		if (length >= 0 && a.size() != length || a.size() > 8) {
+			throw new InvalidWeightsException(where + ": field '" + field + "' has " + a.size() + " elements, expected "
+				+ expected + (length < 0 ? " (at most 8)" : ""));
+		}
+		long[] out = new long[a.size()];
+		for (int i = 0; i < out.length; i++) {
+			JsonElement v = a.get(i);
+			long n = -1;
+			if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber()) {
+				try {
+					n = new java.math.BigDecimal(v.getAsString()).longValueExact();
+				}
+				catch (ArithmeticException | NumberFormatException x) {
+					n = -1;
+				}
+			}
+			if (n < 0) {
+				throw new InvalidWeightsException(where + ": field '" + field + "' holds " + kind(v) + " at position " + i
+					+ ", expected " + expected);
+			}
+			out[i] = n;
+		}
+		return out;
+	}
+
+	/** What a JSON value is, for messages: "missing", "an object", "an array", "the string \"x\"", "the number 1.5". */
+	private static String kind(JsonElement e) {
+		if (e == null) return "missing";
+		if (e.isJsonObject()) return "an object";
+		if (e.isJsonArray()) return "an array";
+		if (e.isJsonNull()) return "null";
+		String s = ReadGuard.printable(e.getAsString(), 40);
+		return e.getAsJsonPrimitive().isString() ? "the string \"" + s + "\"" : "the value " + s;
+	}
+
+	/** The deepest nesting of arrays and objects in JSON text, strings skipped. */
+	static int nesting(String text) {
+		int depth = 0;
+		int max = 0;
+		boolean inString = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (inString) {
+				if (c == '\\') i++;
+				else if (c == '"') inString = false;
+			}
+			else if (c == '"') inString = true;
+			else if (c == '[' || c == '{') max = Math.max(max, ++depth);
+			else if (c == ']' || c == '}') depth--;
+		}
+		return max;
+	}
+
+	/** Gson's description of a syntax error without its exception class names. */
+	private static String jsonProblem(JsonParseException e) {
+		Throwable t = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
+		String m = String.valueOf(t.getMessage());
+		int cut = m.indexOf("\nSee https://");
+		return (cut > 0 ? m.substring(0, cut) : m).replaceAll("(com\\.google\\.gson\\.[A-Za-z.]*|java\\.[A-Za-z.]*)(: )?", "");
 	}
 
 	/** Bytes per value of a safetensors dtype, or 0 if unknown. */

@@ -1,9 +1,9 @@
 package io.github.neuralstyle.weights;
 
-import io.github.neuralstyle.engine.FloatTensor;
-import io.github.neuralstyle.engine.InputConvention;
-import io.github.neuralstyle.engine.VggArchitecture;
-import io.github.neuralstyle.engine.VggWeights;
+import io.github.neuralstyle.engine.network.FloatTensor;
+import io.github.neuralstyle.engine.network.InputConvention;
+import io.github.neuralstyle.engine.network.VggArchitecture;
+import io.github.neuralstyle.engine.network.VggWeights;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -24,6 +24,10 @@ public class SafetensorsReader implements WeightsReader {
 
 	@Override
 	public VggWeights read(Path file) throws IOException {
+		return ReadGuard.read(file, "safetensors", () -> readUnchecked(file));
+	}
+
+	private static VggWeights readUnchecked(Path file) throws IOException {
 		String name = file.toString();
 		try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
 			long size = ch.size();
@@ -40,7 +44,7 @@ public class SafetensorsReader implements WeightsReader {
 			for (String t : TorchvisionNames.select(arch, header.entries().keySet())) {
 				SafetensorsHeader.Entry e = header.entries().get(t);
 				if (!"F32".equals(e.dtype)) {
-					throw new InvalidWeightsException(name + ": tensor " + t + " is " + e.dtype
+					throw new InvalidWeightsException(name + ": tensor " + t + " is " + ReadGuard.printable(e.dtype, 20)
 						+ ", expected F32 (convert with tensor.float() before saving)");
 				}
 				long values = Limits.count(e.shape);
@@ -54,17 +58,7 @@ public class SafetensorsReader implements WeightsReader {
 				bytes.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(data);
 				tensors.put(t, new FloatTensor(e.shape, data));
 			}
-			return validated(new VggWeights(arch, InputConvention.TORCHVISION, tensors, name));
-		}
-	}
-
-	/** Validates the chain of shapes, turning the engine's message into a file error. */
-	static VggWeights validated(VggWeights weights) throws InvalidWeightsException {
-		try {
-			return weights.validate();
-		}
-		catch (IllegalArgumentException e) {
-			throw new InvalidWeightsException(e.getMessage(), e);
+			return new VggWeights(arch, InputConvention.TORCHVISION, tensors, name);
 		}
 	}
 

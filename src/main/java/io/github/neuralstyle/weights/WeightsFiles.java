@@ -1,6 +1,6 @@
 package io.github.neuralstyle.weights;
 
-import io.github.neuralstyle.engine.VggWeights;
+import io.github.neuralstyle.engine.network.VggWeights;
 
 import java.io.IOException;
 import java.io.InputStream;

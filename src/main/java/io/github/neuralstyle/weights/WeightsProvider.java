@@ -1,6 +1,6 @@
 package io.github.neuralstyle.weights;
 
-import io.github.neuralstyle.engine.VggWeights;
+import io.github.neuralstyle.engine.network.VggWeights;
 
 import java.io.IOException;
 
@@ -13,7 +13,8 @@ public interface WeightsProvider {
 	 * downloaded into it; anything else is read as a local file (.h5, .safetensors, .npz).
 	 *
 	 * @throws WeightsUnavailableException if a model cannot be downloaded, naming URL, cache path and the local-file option
-	 * @throws InvalidWeightsException if a local file is unusable (pickles included)
+	 * @throws InvalidWeightsException if a local file is unusable (pickles included), or a file someone else put in
+	 *         the cache under the model's name is (it is then left in place, and the message says what to do)
 	 */
 	VggWeights obtain(String spec, DownloadListener listener) throws IOException;
 

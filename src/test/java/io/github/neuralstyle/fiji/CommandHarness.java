@@ -1,7 +1,7 @@
 package io.github.neuralstyle.fiji;
 
 import io.github.neuralstyle.engine.DefaultStyleTransfer;
-import io.github.neuralstyle.engine.VggWeights;
+import io.github.neuralstyle.engine.network.VggWeights;
 import io.github.neuralstyle.testsupport.RecordingStyleTransfer;
 import io.github.neuralstyle.testsupport.SyntheticVgg;
 

@@ -10,12 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.io.Opener;
-import io.github.neuralstyle.testsupport.TestImagePlus;
 import ij.macro.Interpreter;
 
-import io.github.neuralstyle.engine.OptimizerKind;
 import io.github.neuralstyle.engine.Preset;
 import io.github.neuralstyle.engine.StyleTransferSettings;
+import io.github.neuralstyle.engine.optimizers.OptimizerKind;
+import io.github.neuralstyle.testsupport.TestImagePlus;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

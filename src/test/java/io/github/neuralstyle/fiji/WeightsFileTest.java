@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.ImagePlus;
 
-import io.github.neuralstyle.engine.VggWeights;
+import io.github.neuralstyle.engine.network.VggWeights;
 import io.github.neuralstyle.testsupport.TestImagePlus;
 import io.github.neuralstyle.testsupport.WeightsFixtures;
 

@@ -1,6 +1,7 @@
 /**
- * The reliability suite: one class per family of bad input (image files, options, output paths,
- * signals, …). Every case checks the exit status or exception type, that the message names the
- * culprit and the fix, and that no input or unrelated file changed.
+ * The reliability suite: one test class per input family (image files, options, output paths,
+ * signals, weights files, cache states, concurrency, …), each case checking the exit code or
+ * exception type, that the message names the culprit and the fix, and that no input or
+ * unrelated file changed; plus fuzz tests of the file readers.
  */
 package io.github.neuralstyle.reliability;

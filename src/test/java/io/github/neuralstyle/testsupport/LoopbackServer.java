@@ -40,6 +40,7 @@ public final class LoopbackServer implements AutoCloseable {
 		volatile long chunkDelayMillis;
 		volatile long stallMillis;
 		volatile String redirectTo;
+		volatile String etag;
 		final List<String> ranges_ = new CopyOnWriteArrayList<>();
 		final AtomicInteger bodyRequests = new AtomicInteger();
 
@@ -79,6 +80,12 @@ public final class LoopbackServer implements AutoCloseable {
 		/** After the headers, send nothing for {@code millis}. */
 		public Resource stall(long millis) {
 			stallMillis = millis;
+			return this;
+		}
+
+		/** Send {@code tag} as the {@code ETag} of every body from now on (null: none). */
+		public Resource etag(String tag) {
+			etag = tag;
 			return this;
 		}
 
@@ -184,6 +191,7 @@ public final class LoopbackServer implements AutoCloseable {
 				ex.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + (to - 1) + "/" + body.length);
 			}
 			if (r.ranges) ex.getResponseHeaders().add("Accept-Ranges", "bytes");
+			if (r.etag != null) ex.getResponseHeaders().add("ETag", r.etag);
 			r.bodyRequests.incrementAndGet();
 			ex.sendResponseHeaders(code, to - from);
 			// Only responses longer than the drop point count against dropTimes.

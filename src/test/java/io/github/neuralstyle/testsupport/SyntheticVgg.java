@@ -1,9 +1,9 @@
 package io.github.neuralstyle.testsupport;
 
-import io.github.neuralstyle.engine.InputConvention;
-import io.github.neuralstyle.engine.RandomVggWeights;
-import io.github.neuralstyle.engine.VggArchitecture;
-import io.github.neuralstyle.engine.VggWeights;
+import io.github.neuralstyle.engine.network.InputConvention;
+import io.github.neuralstyle.engine.network.RandomVggWeights;
+import io.github.neuralstyle.engine.network.VggArchitecture;
+import io.github.neuralstyle.engine.network.VggWeights;
 
 /** Seeded random VGG weights of the real shape family at reduced width, for tests. */
 public final class SyntheticVgg {

@@ -2,10 +2,11 @@ package io.github.neuralstyle.testsupport;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.github.neuralstyle.engine.FloatTensor;
-import io.github.neuralstyle.engine.InputConvention;
-import io.github.neuralstyle.engine.VggArchitecture;
-import io.github.neuralstyle.engine.VggWeights;
+
+import io.github.neuralstyle.engine.network.FloatTensor;
+import io.github.neuralstyle.engine.network.InputConvention;
+import io.github.neuralstyle.engine.network.VggArchitecture;
+import io.github.neuralstyle.engine.network.VggWeights;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
@@ -167,6 +168,40 @@ public final class WeightsFixtures {
 				for (int h = 0; h < 3; h++)
 					for (int x = 0; x < 3; x++) a[h][x][i][o] = d[((o * in + i) * 3 + h) * 3 + x];
 		return a;
+	}
+
+	/** A NumPy .npz archive (deflated, as {@code numpy.savez_compressed} writes it) of {@code weights} as little-endian float32 arrays. */
+	public static byte[] npz(VggWeights weights) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+			for (Map.Entry<String, FloatTensor> e : weights.tensors().entrySet()) {
+				StringBuilder shape = new StringBuilder();
+				for (long d : e.getValue().shape()) shape.append(d).append(", ");
+				StringBuilder h = new StringBuilder("{'descr': '<f4', 'fortran_order': False, 'shape': (" + shape + "), }");
+				while ((10 + h.length() + 1) % 64 != 0) h.append(' ');
+				h.append('\n');
+				zip.putNextEntry(new java.util.zip.ZipEntry(e.getKey() + ".npy"));
+				zip.write(new byte[] { (byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) h.length(), (byte) (h.length() >> 8) });
+				zip.write(h.toString().getBytes(StandardCharsets.ISO_8859_1));
+				ByteBuffer b = ByteBuffer.allocate(e.getValue().size() * 4).order(ByteOrder.LITTLE_ENDIAN);
+				b.asFloatBuffer().put(e.getValue().data());
+				zip.write(b.array());
+				zip.closeEntry();
+			}
+		}
+		catch (java.io.IOException e) {
+			throw new IllegalStateException(e);
+		}
+		return bytes.toByteArray();
+	}
+
+	/** {@code weights} with one value of {@code tensor} replaced by {@code value} (NaN, infinity). */
+	public static VggWeights withValue(VggWeights weights, String tensor, int position, float value) {
+		Map<String, FloatTensor> t = new LinkedHashMap<>(weights.tensors());
+		float[] d = t.get(tensor).data().clone();
+		d[position] = value;
+		t.put(tensor, new FloatTensor(t.get(tensor).shape(), d));
+		return new VggWeights(weights.architecture(), weights.convention(), t, weights.description());
 	}
 
 	private static byte[] concat(byte[] a, byte[] b) {

@@ -6,18 +6,18 @@ import ij.io.FileSaver;
 
 import io.github.neuralstyle.cli.ImageFiles;
 import io.github.neuralstyle.engine.DefaultStyleTransfer;
-import io.github.neuralstyle.engine.InputConvention;
-import io.github.neuralstyle.engine.OptimizerKind;
 import io.github.neuralstyle.engine.Preset;
 import io.github.neuralstyle.engine.ProgressListener;
-import io.github.neuralstyle.engine.RandomVggWeights;
 import io.github.neuralstyle.engine.ResultSize;
 import io.github.neuralstyle.engine.RgbImage;
 import io.github.neuralstyle.engine.StepReport;
 import io.github.neuralstyle.engine.StyleTransferResult;
 import io.github.neuralstyle.engine.StyleTransferSettings;
-import io.github.neuralstyle.engine.VggArchitecture;
-import io.github.neuralstyle.engine.VggWeights;
+import io.github.neuralstyle.engine.network.InputConvention;
+import io.github.neuralstyle.engine.network.RandomVggWeights;
+import io.github.neuralstyle.engine.network.VggArchitecture;
+import io.github.neuralstyle.engine.network.VggWeights;
+import io.github.neuralstyle.engine.optimizers.OptimizerKind;
 
 import java.awt.Color;
 import java.io.IOException;

@@ -7,18 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.neuralstyle.engine.InputConvention;
-import io.github.neuralstyle.engine.VggWeights;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import io.github.neuralstyle.engine.network.InputConvention;
+import io.github.neuralstyle.engine.network.VggWeights;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Downloads against the loopback server: whole files, ranges, resumption, and failures. */
 class DownloadTest {
@@ -65,7 +66,7 @@ class DownloadTest {
 		assertEquals(List.of("bytes=0-7", "bytes=8-" + (start - 1), "bytes=" + start + "-" + (end - 1)), f.safetensorsResource.ranges());
 		long size = Files.size(cached(f.safetensorsSource));
 		assertTrue(size < f.safetensors.length / 2, "cached " + size + " of " + f.safetensors.length);
-		assertTrue(Files.exists(DefaultWeightsProvider.sidecar(cached(f.safetensorsSource))));
+		assertTrue(Files.exists(Provenance.recordOf(cached(f.safetensorsSource))));
 		// The cached features-only file is itself a valid safetensors file, used without the network.
 		assertSameTensors(f.torchWeights, WeightsFiles.read(cached(f.safetensorsSource)));
 		f.provider().obtain(f.safetensorsSource, f.listener);

@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import io.github.neuralstyle.engine.Devices;
-import io.github.neuralstyle.engine.FeatureNetwork;
-import io.github.neuralstyle.engine.InputConvention;
-import io.github.neuralstyle.engine.Pooling;
+
 import io.github.neuralstyle.engine.RgbImage;
-import io.github.neuralstyle.engine.VggArchitecture;
-import io.github.neuralstyle.engine.VggWeights;
+import io.github.neuralstyle.engine.network.FeatureNetwork;
+import io.github.neuralstyle.engine.network.InputConvention;
+import io.github.neuralstyle.engine.network.Pooling;
+import io.github.neuralstyle.engine.network.VggArchitecture;
+import io.github.neuralstyle.engine.network.VggWeights;
+import io.github.neuralstyle.engine.platform.Devices;
 import io.github.neuralstyle.testsupport.SyntheticVgg;
 import io.github.neuralstyle.testsupport.TestImages;
 import io.github.neuralstyle.testsupport.WeightsFixtures;

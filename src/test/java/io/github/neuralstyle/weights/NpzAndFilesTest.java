@@ -4,12 +4,10 @@ import static io.github.neuralstyle.weights.ReaderAssertions.assertInvalid;
 import static io.github.neuralstyle.weights.ReaderAssertions.assertSameTensors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.neuralstyle.engine.InputConvention;
-import io.github.neuralstyle.engine.VggArchitecture;
-import io.github.neuralstyle.engine.VggWeights;
+import io.github.neuralstyle.engine.network.InputConvention;
+import io.github.neuralstyle.engine.network.VggArchitecture;
+import io.github.neuralstyle.engine.network.VggWeights;
 import io.github.neuralstyle.testsupport.WeightsFixtures;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** .npz from numpy, format detection by content, and the refusal of pickles. */
 class NpzAndFilesTest {

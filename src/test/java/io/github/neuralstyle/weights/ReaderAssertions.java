@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.neuralstyle.engine.FloatTensor;
-import io.github.neuralstyle.engine.VggWeights;
-import org.junit.jupiter.api.function.Executable;
+import io.github.neuralstyle.engine.network.FloatTensor;
+import io.github.neuralstyle.engine.network.VggWeights;
 
 import java.util.Map;
+
+import org.junit.jupiter.api.function.Executable;
 
 /** Exact comparisons of weights and checks of error messages. */
 final class ReaderAssertions {

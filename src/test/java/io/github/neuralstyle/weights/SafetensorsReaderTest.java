@@ -4,14 +4,12 @@ import static io.github.neuralstyle.weights.ReaderAssertions.assertInvalid;
 import static io.github.neuralstyle.weights.ReaderAssertions.assertSameTensors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.neuralstyle.engine.FloatTensor;
-import io.github.neuralstyle.engine.InputConvention;
-import io.github.neuralstyle.engine.VggArchitecture;
-import io.github.neuralstyle.engine.VggWeights;
+import io.github.neuralstyle.engine.network.FloatTensor;
+import io.github.neuralstyle.engine.network.InputConvention;
+import io.github.neuralstyle.engine.network.VggArchitecture;
+import io.github.neuralstyle.engine.network.VggWeights;
 import io.github.neuralstyle.testsupport.SyntheticVgg;
 import io.github.neuralstyle.testsupport.WeightsFixtures;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -22,6 +20,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** safetensors with torchvision names, and hostile or broken variants. */
 class SafetensorsReaderTest {

@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.neuralstyle.engine.VggArchitecture;
-import org.junit.jupiter.api.Test;
+import io.github.neuralstyle.engine.network.VggArchitecture;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.HashMap;
 import java.util.Map;
+
+import org.junit.jupiter.api.Test;
 
 /** Cache folder resolution and the built-in model table. */
 class WeightsCacheAndModelTest {

@@ -1,9 +1,0 @@
-package io.github.neuralstyle.engine;
-
-/** The 2×2, stride 2 pooling between VGG blocks. */
-public enum Pooling {
-	/** Max pooling, as VGG was trained. */
-	MAX,
-	/** Average pooling, which Gatys et al. found gives smoother results. */
-	AVG
-}

@@ -1,0 +1,2 @@
+/** Devices and process-wide libtorch switches (huge pages, NNPACK), set once before the first array. */
+package io.github.neuralstyle.engine.platform;
