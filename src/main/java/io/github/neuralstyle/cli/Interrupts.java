@@ -1,11 +1,10 @@
 package io.github.neuralstyle.cli;
 
 import java.io.PrintStream;
+import java.lang.reflect.Proxy;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-
-import sun.misc.Signal;
 
 /**
  * Ctrl-C (SIGINT) and {@code kill} (SIGTERM) without a crash. The JVM's own handling exits at
@@ -16,11 +15,16 @@ import sun.misc.Signal;
  * {@link CancellationException}. Outside native work (argument checks, a weights download) the
  * process exits at once. Either way the exit status is 128 + the signal's number (130, 143) and
  * the message one line.
+ * <p>
+ * {@code sun.misc.Signal} (module jdk.unsupported, in every JDK since 9) is reached by reflection
+ * so that the build does not warn about a proprietary API on every compile.
  */
 public final class Interrupts {
 
 	private static final Object LOCK = new Object();
-	private static volatile Signal received;
+	/** "INT" or "TERM" once a signal arrived. */
+	private static volatile String received;
+	private static volatile int receivedNumber;
 	private static int nativeDepth;
 	private static PrintStream log = System.err;
 
@@ -29,13 +33,36 @@ public final class Interrupts {
 	/** Handles SIGINT and SIGTERM from now on; {@code err} gets the one-line message. */
 	static void install(PrintStream err) {
 		log = err;
-		for (String name : new String[] { "INT", "TERM" }) {
-			try {
-				Signal.handle(new Signal(name), Interrupts::onSignal);
+		try {
+			Class<?> signal = Class.forName("sun.misc.Signal");
+			Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
+			Object handler = Proxy.newProxyInstance(Interrupts.class.getClassLoader(), new Class<?>[] { handlerType },
+				(proxy, method, args) -> {
+					switch (method.getName()) {
+						case "handle":
+							onSignal((String) signal.getMethod("getName").invoke(args[0]),
+								(Integer) signal.getMethod("getNumber").invoke(args[0]));
+							return null;
+						case "equals":
+							return proxy == args[0];
+						case "hashCode":
+							return System.identityHashCode(proxy);
+						default:
+							return "neural-style signal handler";
+					}
+				});
+			for (String name : new String[] { "INT", "TERM" }) {
+				try {
+					signal.getMethod("handle", signal, handlerType).invoke(null, signal.getConstructor(String.class).newInstance(name),
+						handler);
+				}
+				catch (ReflectiveOperationException e) {
+					// The JVM reserves it (-Xrs, or a debugger): its default handling stays.
+				}
 			}
-			catch (IllegalArgumentException e) {
-				// The JVM reserves it (-Xrs, or a debugger): its default handling stays.
-			}
+		}
+		catch (ClassNotFoundException e) {
+			// A JDK without jdk.unsupported: the JVM's default handling stays.
 		}
 	}
 
@@ -67,24 +94,26 @@ public final class Interrupts {
 
 	/** The exit status for a run stopped by a signal (128 + its number), or {@code otherwise}. */
 	static int exitStatus(int otherwise) {
-		Signal s = received;
-		return s == null ? otherwise : 128 + s.getNumber();
+		return received == null ? otherwise : 128 + receivedNumber;
 	}
 
 	/** "stopped by SIGINT (Ctrl-C)"; null when no signal arrived. */
 	static String description() {
-		Signal s = received;
+		String s = received;
 		if (s == null) return null;
-		return "stopped by SIG" + s.getName() + (s.getName().equals("INT") ? " (Ctrl-C)" : "");
+		return "stopped by SIG" + s + (s.equals("INT") ? " (Ctrl-C)" : "");
 	}
 
-	private static void onSignal(Signal s) {
+	private static void onSignal(String name, int number) {
 		synchronized (LOCK) {
-			if (received == null) received = s;
+			if (received == null) {
+				receivedNumber = number;
+				received = name;
+			}
 			// Native work is running: it stops after its current step and the main thread exits.
 			if (nativeDepth > 0) return;
 		}
 		log.println("neural-style: " + description() + "; nothing was written");
-		System.exit(128 + s.getNumber());
+		System.exit(128 + number);
 	}
 }
