@@ -3,6 +3,7 @@ package io.github.neuralstyle.benchmark;
 import ai.djl.Device;
 
 import io.github.neuralstyle.cli.CliOptions;
+import io.github.neuralstyle.cli.Interrupts;
 import io.github.neuralstyle.cli.RunSummary;
 import io.github.neuralstyle.cli.WeightsChoice;
 import io.github.neuralstyle.engine.DefaultStyleTransfer;
@@ -47,8 +48,7 @@ public final class Benchmark {
 		if (steps < 2 || rounds < 1) throw new CliOptions.UsageException("--steps must be at least 2 and --rounds at least 1");
 		VggWeights weights = weights(o);
 		out.println(header());
-		for (String sz : sizes.split(",")) {
-			int size = Integer.parseInt(sz.trim());
+		for (int size : CliOptions.parseIntegers("--sizes", sizes)) {
 			for (OptimizerKind opt : optimizers(o)) out.println(row(o, weights, size, opt, steps, rounds));
 		}
 		return 0;
@@ -97,7 +97,7 @@ public final class Benchmark {
 			for (int r = 0; r < rounds; r++) {
 				last[0] = -1;
 				stats.newRound();
-				new DefaultStyleTransfer().run(content, style, weights, s, paired, () -> false);
+				new DefaultStyleTransfer().run(content, style, weights, s, paired, Interrupts.cancelled());
 			}
 		}
 		double gflop = 2 * forwardGflop(size, size);

@@ -27,7 +27,7 @@ final class ForkedBenchmark {
 	static int run(CliOptions o, PrintStream out) throws IOException {
 		String sizes = o.has("sizes") ? o.get("sizes") : "128,256,512";
 		out.println(Benchmark.header());
-		for (String size : sizes.split(",")) {
+		for (int size : CliOptions.parseIntegers("--sizes", sizes)) {
 			for (OptimizerKind opt : Benchmark.optimizers(o)) {
 				List<String> cmd = new ArrayList<>();
 				cmd.add(ProcessHandle.current().info().command().orElse("java"));
@@ -36,19 +36,24 @@ final class ForkedBenchmark {
 					if (key.startsWith("ai.djl.")) cmd.add("-D" + key + "=" + System.getProperty(key));
 				}
 				cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "benchmark", "--sizes",
-					size.trim(), "--optimizer", opt.name().toLowerCase(Locale.ROOT)));
+					Integer.toString(size), "--optimizer", opt.name().toLowerCase(Locale.ROOT)));
 				for (String key : PASSED) {
 					if (o.has(key)) cmd.addAll(List.of("--" + key, o.get(key)));
 				}
 				if (o.flag("no-baseline")) cmd.add("--no-baseline");
 				Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+				// A signal ends this process at once: the child then gets SIGTERM and stops between its steps.
+				Thread stopChild = new Thread(p::destroy);
+				Runtime.getRuntime().addShutdownHook(stopChild);
 				try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
 					for (String line; (line = r.readLine()) != null;) {
 						if (line.matches("\\| \\d.*")) out.println(line);
 					}
 				}
 				try {
-					if (p.waitFor() != 0) out.println("| " + size + " | " + opt + " | failed: exit " + p.exitValue() + " |");
+					int status = p.waitFor();
+					Runtime.getRuntime().removeShutdownHook(stopChild);
+					if (status != 0) out.println("| " + size + " | " + opt + " | failed: exit " + p.exitValue() + " |");
 				}
 				catch (InterruptedException e) {
 					Thread.currentThread().interrupt();

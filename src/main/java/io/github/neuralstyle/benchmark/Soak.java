@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 
 import io.github.neuralstyle.cli.CliOptions;
+import io.github.neuralstyle.cli.Interrupts;
 import io.github.neuralstyle.cli.RunSummary;
 import io.github.neuralstyle.engine.DefaultStyleTransfer;
 import io.github.neuralstyle.engine.ProgressListener;
@@ -33,7 +34,7 @@ final class Soak {
 
 	static int run(CliOptions o, PrintStream out) throws IOException {
 		int steps = o.integer("soak");
-		int size = Integer.parseInt((o.has("sizes") ? o.get("sizes") : "64").split(",")[0].trim());
+		int size = o.has("sizes") ? o.integers("sizes")[0] : 64;
 		out.println("| optimizer | size | steps | live arrays (step 1 / warm / end) | RSS MB (step 1 / warm / end) "
 			+ "| JVM heap committed MB (step 1 / warm / end) | arrays left after run | median ms/step |");
 		out.println("|---|---:|---:|---|---|---|---:|---:|");
@@ -65,7 +66,7 @@ final class Soak {
 				}
 			};
 			double median = new DefaultStyleTransfer().run(Benchmark.pattern(size, size, 1), Benchmark.pattern(size, size, 2),
-				weights, s, sampler, () -> false).medianStepMillis();
+				weights, s, sampler, Interrupts.cancelled()).medianStepMillis();
 			out.println(String.format(Locale.ROOT, "| %s | %d | %d | %d / %d / %d | %d / %d / %d | %d / %d / %d | %d | %.1f |",
 				opt.name().toLowerCase(Locale.ROOT), size, steps, samples[0][0], samples[1][0], samples[2][0], samples[0][1],
 				samples[1][1], samples[2][1], samples[0][2], samples[1][2], samples[2][2],

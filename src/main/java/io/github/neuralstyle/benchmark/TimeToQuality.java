@@ -2,6 +2,7 @@ package io.github.neuralstyle.benchmark;
 
 import io.github.neuralstyle.cli.CliOptions;
 import io.github.neuralstyle.cli.ImageFiles;
+import io.github.neuralstyle.cli.Interrupts;
 import io.github.neuralstyle.engine.DefaultStyleTransfer;
 import io.github.neuralstyle.engine.ProgressListener;
 import io.github.neuralstyle.engine.RgbImage;
@@ -91,11 +92,13 @@ final class TimeToQuality {
 			}
 		};
 		try {
-			StyleTransferResult r = new DefaultStyleTransfer().run(content, style, weights, s, watch, () -> o.reachedMillis >= 0);
+			StyleTransferResult r = new DefaultStyleTransfer().run(content, style, weights, s, watch,
+				() -> o.reachedMillis >= 0 || Interrupts.cancelled().getAsBoolean());
 			o.lastLoss = r.last().total();
 		}
 		catch (CancellationException e) {
-			// reached the target: the run stops at the next step
+			// reached the target: the run stops at the next step (or a signal asked it to stop)
+			if (Interrupts.cancelled().getAsBoolean()) throw e;
 		}
 		return o;
 	}

@@ -34,6 +34,9 @@ public final class CliOptions {
 				value = a.substring(2 + eq + 1);
 				key = key.substring(0, eq);
 			}
+			if (values.containsKey(key)) {
+				throw new UsageException("--" + key + " is given twice: give each option once");
+			}
 			if (FLAGS.contains(key)) {
 				values.put(key, value == null ? "true" : value);
 			}
@@ -79,7 +82,7 @@ public final class CliOptions {
 	}
 
 	/** A comma-separated list of whole numbers, e.g. {@code 50,50,200}. */
-	int[] integers(String key) {
+	public int[] integers(String key) {
 		return parseIntegers("--" + key, get(key));
 	}
 

@@ -9,6 +9,8 @@ import io.github.neuralstyle.engine.StyleTransferResult;
 import io.github.neuralstyle.engine.StyleTransferSettings;
 import io.github.neuralstyle.engine.network.VggWeights;
 import io.github.neuralstyle.engine.tiling.TilingOptions;
+import io.github.neuralstyle.files.ImageFile;
+import io.github.neuralstyle.files.ImageFileReader;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,11 +19,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code neural-style --content F --style F --out F [options]}: styles one image, prints
  * progress lines and, last, one JSON line describing the run. {@code neural-style benchmark}
- * times steps instead (see {@link Benchmark}).
+ * times steps instead (see {@link Benchmark}). Everything that can be checked is checked before
+ * the run (options, images, the output path); Ctrl-C and SIGTERM stop it cleanly ({@link Interrupts}).
  */
 public final class Main {
 
@@ -35,56 +39,77 @@ public final class Main {
 
 	/** Runs and exits with the status of {@link #run}. */
 	public static void main(String[] args) {
+		quietLogging();
+		Interrupts.install(System.err);
 		System.exit(run(args, System.out, System.err));
+	}
+
+	/**
+	 * A normal run shows library warnings only (with slf4j-simple as the provider): jhdf logs every
+	 * dataset at INFO, and DJL warns on every CPU-only machine that it found no usable CUDA driver.
+	 */
+	static void quietLogging() {
+		System.getProperties().putIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+		System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.ai.djl.util.cuda", "error");
 	}
 
 	/** Runs the command line; returns the exit status (0 on success). */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
 		List<String> list = Arrays.asList(args);
+		AtomicInteger lastStep = new AtomicInteger();
 		try {
 			if (!list.isEmpty() && list.get(0).equals("benchmark")) {
-				return Benchmark.run(new CliOptions(list.subList(1, list.size())), out);
+				CliOptions o = new CliOptions(list.subList(1, list.size()));
+				if (o.flag("help")) {
+					out.print(Usage.TEXT);
+					return 0;
+				}
+				// --fork runs no native work itself: a signal ends it at once (its children stop on theirs).
+				return o.flag("fork") ? Benchmark.run(o, out) : Interrupts.during(() -> Benchmark.run(o, out));
 			}
 			CliOptions o = new CliOptions(list);
 			if (o.flag("help") || list.isEmpty()) {
 				out.print(Usage.TEXT);
 				return list.isEmpty() ? USAGE : 0;
 			}
-			return style(o, out, err);
-		}
-		catch (CliOptions.UsageException | IllegalArgumentException e) {
-			err.println("neural-style: " + e.getMessage());
-			return USAGE;
-		}
-		catch (IOException e) {
-			err.println("neural-style: " + e.getMessage());
-			return USAGE;
+			return style(o, out, err, lastStep);
 		}
 		catch (CancellationException e) {
-			err.println("neural-style: cancelled");
-			return FAILED;
+			String why = Interrupts.description();
+			err.println("neural-style: " + (why == null ? "cancelled" : why) + (lastStep.get() > 0 ? " after step "
+				+ lastStep.get() : "") + "; no result was written");
+			return Interrupts.exitStatus(FAILED);
 		}
-		catch (RuntimeException e) {
-			err.println("neural-style: failed: " + e);
+		catch (CliOptions.UsageException | IllegalArgumentException | IOException e) {
+			err.println("neural-style: " + Messages.of(e));
+			return USAGE;
+		}
+		catch (Exception e) {
+			err.println("neural-style: failed: " + Messages.of(e));
 			return FAILED;
 		}
 	}
 
-	private static int style(CliOptions o, PrintStream out, PrintStream err) throws IOException {
+	private static int style(CliOptions o, PrintStream out, PrintStream err, AtomicInteger lastStep) throws Exception {
 		Path contentFile = Path.of(o.require("content"));
 		Path styleFile = Path.of(o.require("style"));
-		Path outFile = Path.of(o.require("out"));
+		Path outArg = Path.of(o.require("out"));
 		StyleTransferSettings.Builder builder = SettingsFromOptions.builder(o);
 		TilingOptions tiling = SettingsFromOptions.tiling(o);
-		RgbImage content = ImageFiles.read(contentFile);
-		if (SettingsFromOptions.fullSize(o)) builder.optSize(Math.max(content.width(), content.height()));
-		StyleTransferSettings settings = builder.build();
-		RgbImage style = ImageFiles.read(styleFile);
+		// With --size full the working size is the content's, known once it is read.
+		ImageFile content = ImageFileReader.read(contentFile, "content image", builder.build().size());
+		StyleTransferSettings settings = SettingsFromOptions.fullSize(o)
+			? builder.optSize(Math.max(content.image().width(), content.image().height())).build() : builder.build();
+		ImageFile style = ImageFileReader.read(styleFile, "style image", settings.size());
+		Path outFile = OutputPaths.check(o, settings, outArg);
 		boolean quiet = o.flag("quiet");
+		for (String notice : content.notices()) err.println("neural-style: " + notice);
+		for (String notice : style.notices()) err.println("neural-style: " + notice);
 		VggWeights weights = WeightsChoice.obtain(o, settings.preset(), quiet ? null : err);
 		ProgressListener progress = new ProgressListener() {
 			@Override
 			public void step(StepReport r) {
+				lastStep.set(r.iteration());
 				if (!quiet && r.hasLosses()) out.println(progressLine(r));
 			}
 
@@ -103,9 +128,11 @@ public final class Main {
 				if (!quiet) err.println(message);
 			}
 		};
-		StyleTransferResult r = new DefaultStyleTransfer(tiling).run(content, style, weights, settings, progress, () -> false);
+		StyleTransferResult r = Interrupts.during(() -> new DefaultStyleTransfer(tiling).run(content.image(), style.image(),
+			weights, settings, progress, Interrupts.cancelled()));
+		// Java only, so a signal now exits at once; the temporary file is removed on exit.
 		ImageFiles.write(r.image(), outFile);
-		out.println(RunSummary.json(settings, weights, r, outFile));
+		out.println(RunSummary.json(settings, weights, r, outArg));
 		return 0;
 	}
 

@@ -8,6 +8,7 @@ import io.github.neuralstyle.engine.network.Pooling;
 import io.github.neuralstyle.engine.optimizers.OptimizerKind;
 import io.github.neuralstyle.engine.platform.DeviceChoice;
 import io.github.neuralstyle.engine.tiling.TilingOptions;
+import io.github.neuralstyle.files.ImageFileReader;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,15 +23,16 @@ final class SettingsFromOptions {
 		StyleTransferSettings.Builder b = StyleTransferSettings.builder(preset);
 		if (o.has("size") && !fullSize(o)) b.optSize(o.integer("size"));
 		if (o.has("steps")) b.optSteps(o.integer("steps"));
-		if (o.has("scales")) b.optScales(o.get("scales").equalsIgnoreCase("auto") ? StyleTransferSettings.AUTO_SCALES : o.integer("scales"));
+		if (o.has("scales")) b.optScales(scales(o));
 		if (o.has("scale-steps")) b.optScaleSteps(o.integers("scale-steps"));
 		if (o.has("optimizer")) b.optOptimizer(o.choice("optimizer", OptimizerKind.class));
 		if (o.has("lr")) b.optLearningRate(o.number("lr"));
 		if (o.has("history")) b.optHistorySize(o.integer("history"));
 		if (o.flag("line-search")) b.optLineSearch(true);
 		if (o.has("init")) b.optInit(o.choice("init", InitMode.class));
-		if (o.has("init-image")) b.optInitImage(ImageFiles.read(Path.of(o.get("init-image"))));
-		if (o.has("seed")) b.optSeed(o.integer("seed"));
+		if (o.has("init-image")) b.optInitImage(ImageFileReader.read(Path.of(o.get("init-image")), "start image (--init-image)",
+			StyleTransferSettings.MAX_SIZE).image());
+		if (o.has("seed")) b.optSeed(seed(o));
 		if (o.has("content-layers")) b.optContentLayers(StyleTransferSettings.parseLayers("--content-layers", o.get("content-layers")));
 		if (o.has("style-layers")) b.optStyleLayers(StyleTransferSettings.parseLayers("--style-layers", o.get("style-layers")));
 		if (o.has("content-weight")) b.optContentWeight(o.number("content-weight"));
@@ -59,6 +61,27 @@ final class SettingsFromOptions {
 		catch (IllegalArgumentException e) {
 			throw new CliOptions.UsageException(e.getMessage().startsWith("--") ? e.getMessage() : "--" + e.getMessage());
 		}
+	}
+
+	/** 1–6 or auto; 0 is not a silent synonym of auto. */
+	private static int scales(CliOptions o) {
+		if (o.get("scales").trim().equalsIgnoreCase("auto")) return StyleTransferSettings.AUTO_SCALES;
+		int n = o.integer("scales");
+		if (n < 1 || n > 6) throw new CliOptions.UsageException("--scales must be auto or a whole number from 1 to 6, got '" + o.get("scales") + "'");
+		return n;
+	}
+
+	/** A seed ≥ 0, as the Fiji command's {@code seed=} accepts. */
+	private static long seed(CliOptions o) {
+		long v;
+		try {
+			v = Long.parseLong(o.get("seed").trim());
+		}
+		catch (NumberFormatException e) {
+			v = -1;
+		}
+		if (v < 0) throw new CliOptions.UsageException("--seed must be a whole number ≥ 0, got '" + o.get("seed") + "'");
+		return v;
 	}
 
 	private static Preset preset(String id) {

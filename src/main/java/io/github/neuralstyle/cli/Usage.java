@@ -34,6 +34,9 @@ final class Usage {
 		"  --report-every N        read losses back every N steps (fewer device syncs)",
 		"  --result-size content|working   --quiet   --help",
 		"",
-		"Prints a progress line per step and, last, one JSON line describing the run. Exit 2 on bad input.",
+		"Reads images as Fiji shows them (16/32-bit through their display range, stacks: first plane). --out must end in",
+		".png, .tif, .tiff, .jpg, .jpeg or .bmp and may not be an input, a link or a device; it is checked before the run.",
+		"Prints a progress line per step and, last, one JSON line describing the run. Exit 2 on bad input; Ctrl-C or",
+		"SIGTERM stop after the current step with exit 130 or 143 (see docs/troubleshooting.md, \"What happens when…\").",
 		"");
 }

@@ -25,6 +25,10 @@ public final class WeightsChoice {
 	private WeightsChoice() {}
 
 	public static VggWeights obtain(CliOptions o, Preset preset, PrintStream log) throws IOException {
+		if (o.has("weights") && o.has("model")) {
+			throw new CliOptions.UsageException("--model " + o.get("model") + " and --weights " + o.get("weights")
+				+ " both name the weights: give only one");
+		}
 		if (o.has("weights")) return WeightsProvider.standard().obtain(o.get("weights"), listener(log));
 		String model = o.has("model") ? o.get("model").trim().toLowerCase(Locale.ROOT) : preset.model();
 		if (model.startsWith(RANDOM_PREFIX)) {

@@ -1,17 +1,24 @@
 package io.github.neuralstyle.fiji;
 
 import ij.ImagePlus;
+import ij.io.FileInfo;
 import ij.io.FileSaver;
 
 import io.github.neuralstyle.engine.ScaleLosses;
 import io.github.neuralstyle.engine.StyleTransferResult;
 import io.github.neuralstyle.engine.StyleTransferSettings;
 import io.github.neuralstyle.engine.network.VggWeights;
+import io.github.neuralstyle.files.OutputFile;
 import io.github.neuralstyle.image.ConvertedImage;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 /** Naming, describing and saving results. */
 final class ResultFiles {
@@ -23,25 +30,46 @@ final class ResultFiles {
 		return title.replaceFirst("(?i)\\.(ome\\.tiff?|tiff?|png|jpe?g|gif|bmp|zip|czi|nd2|lif|lsm|ims)$", "");
 	}
 
-	/** Checks the output path before the (long) run; null when none was given. */
+	/** Extensions {@link #save} writes. */
+	static final List<String> EXTENSIONS = List.of("tif", "tiff", "png");
+
+	/** As {@link #checkOutput(File, Map)} with no input files known. */
 	static File checkOutput(File output) {
-		if (output == null || output.getPath().isBlank()) return null;
-		String ext = extension(output);
-		if (!ext.equals("tif") && !ext.equals("tiff") && !ext.equals("png")) {
-			throw new IllegalArgumentException("output=" + output + ": the file name must end in .tif, .tiff or .png");
-		}
-		File dir = output.getAbsoluteFile().getParentFile();
-		if (dir == null || !dir.isDirectory()) {
-			throw new IllegalArgumentException("output=" + output + ": folder " + dir + " does not exist");
-		}
-		return output;
+		return checkOutput(output, Map.of());
 	}
 
-	/** Saves as TIFF or PNG by the file's extension. */
+	/**
+	 * Checks the output path before the (long) run, by the rules the command line uses too
+	 * ({@link OutputFile}): a .tif/.tiff/.png name in an existing writable folder, not one of the
+	 * {@code inputs}, not a link, folder or device. Null when none was given.
+	 */
+	static File checkOutput(File output, Map<String, Path> inputs) {
+		if (output == null || output.getPath().isBlank()) return null;
+		return OutputFile.check("output=", output.toPath(), EXTENSIONS, inputs, false).toFile();
+	}
+
+	/** The files a run reads, by role, for {@link #checkOutput(File, Map)}: where the images were opened from, the weights file. */
+	static Map<String, Path> inputs(ImagePlus content, ImagePlus style, File weights) {
+		Map<String, Path> in = new LinkedHashMap<>();
+		in.put("content image's file", fileOf(content));
+		in.put("style image's file", fileOf(style));
+		if (weights != null && !weights.getPath().isBlank()) in.put("weights file", weights.toPath());
+		in.values().removeIf(Objects::isNull);
+		return in;
+	}
+
+	/** Saves as TIFF or PNG by the file's extension, via a temporary file renamed over the target. */
 	static void save(ImagePlus imp, File file) throws IOException {
 		FileSaver saver = new FileSaver(imp);
-		boolean ok = extension(file).equals("png") ? saver.saveAsPng(file.getPath()) : saver.saveAsTiff(file.getPath());
-		if (!ok) throw new IOException("output=" + file + ": could not be written");
+		boolean png = OutputFile.extension(file.getName()).equals("png");
+		// FileSaver reports some failures only in a dialog and returns true: OutputFile checks the file it wrote.
+		OutputFile.replace("output=", file.toPath(), tmp -> png ? saver.saveAsPng(tmp.toString()) : saver.saveAsTiff(tmp.toString()));
+	}
+
+	private static Path fileOf(ImagePlus imp) {
+		FileInfo fi = imp == null ? null : imp.getOriginalFileInfo();
+		if (fi == null || fi.fileName == null || fi.directory == null || fi.directory.isEmpty()) return null;
+		return Path.of(fi.directory, fi.fileName);
 	}
 
 	/** Appends what was done to the result's Info, after the content's own. */
@@ -93,11 +121,5 @@ final class ResultFiles {
 
 	private static String where(ConvertedImage c) {
 		return c.fromStack() ? " (" + c.position() + ")" : "";
-	}
-
-	private static String extension(File f) {
-		String n = f.getName();
-		int dot = n.lastIndexOf('.');
-		return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
 	}
 }

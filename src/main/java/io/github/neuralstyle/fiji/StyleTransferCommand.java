@@ -172,7 +172,7 @@ public class StyleTransferCommand extends ContextCommand {
 		try {
 			StyleTransferSettings settings = CommandSettings.of(this, previewAllowed);
 			String spec = CommandSettings.weightsSpec(this, settings.preset());
-			File saveTo = ResultFiles.checkOutput(output);
+			File saveTo = ResultFiles.checkOutput(output, ResultFiles.inputs(content, style, weights));
 			ConvertedImage c = convert("content", content, settings.size());
 			ConvertedImage s = convert("style", style, settings.size());
 			VggWeights w = neuralStyle.weights(spec, progress.weights());

@@ -55,7 +55,12 @@ class MainTest {
 	private static List<String> base(Path out, String... more) {
 		List<String> a = new ArrayList<>(List.of("--content", content.toString(), "--style", style.toString(), "--out",
 			out.toString(), "--weights", weights.toString(), "--size", "32", "--steps", "6"));
-		a.addAll(List.of(more));
+		// A repeated option is an error: replace the base's value instead of appending a second one.
+		for (int i = 0; i + 1 < more.length; i += 2) {
+			int at = a.indexOf(more[i]);
+			if (at >= 0) a.set(at + 1, more[i + 1]);
+			else a.addAll(List.of(more[i], more[i + 1]));
+		}
 		return a;
 	}
 
