@@ -8,6 +8,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import io.github.neuralstyle.engine.RgbImage;
+import io.github.neuralstyle.testsupport.CliRun;
 import io.github.neuralstyle.testsupport.SyntheticVgg;
 import io.github.neuralstyle.testsupport.TestImages;
 import io.github.neuralstyle.testsupport.WeightsFixtures;
@@ -53,15 +54,8 @@ class MainTest {
 	}
 
 	private static List<String> base(Path out, String... more) {
-		List<String> a = new ArrayList<>(List.of("--content", content.toString(), "--style", style.toString(), "--out",
-			out.toString(), "--weights", weights.toString(), "--size", "32", "--steps", "6"));
-		// A repeated option is an error: replace the base's value instead of appending a second one.
-		for (int i = 0; i + 1 < more.length; i += 2) {
-			int at = a.indexOf(more[i]);
-			if (at >= 0) a.set(at + 1, more[i + 1]);
-			else a.addAll(List.of(more[i], more[i + 1]));
-		}
-		return a;
+		return CliRun.withOptions(List.of("--content", content.toString(), "--style", style.toString(), "--out",
+			out.toString(), "--weights", weights.toString(), "--size", "32", "--steps", "6"), List.of(more));
 	}
 
 	@Test

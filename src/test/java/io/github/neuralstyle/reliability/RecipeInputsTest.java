@@ -21,6 +21,7 @@ import io.github.neuralstyle.engine.network.InputConvention;
 import io.github.neuralstyle.engine.network.VggArchitecture;
 import io.github.neuralstyle.engine.network.VggWeights;
 import io.github.neuralstyle.fiji.CommandHarness;
+import io.github.neuralstyle.testsupport.CliRun;
 import io.github.neuralstyle.testsupport.SyntheticVgg;
 import io.github.neuralstyle.testsupport.TestImagePlus;
 import io.github.neuralstyle.testsupport.TestImages;
@@ -96,12 +97,11 @@ class RecipeInputsTest {
 		"--style-layers relu1_1:NaN                                 | 'relu1_1:NaN' has no number after ':' | e.g. relu1_1:0.5",
 		"--style-layers relu1_1:1e999                               | style layers weight of relu1_1 must be a finite number ≥ 0 | Infinity",
 		"--style-layers relu6_1                                     | unknown layer 'relu6_1' | layers are conv1_1 … conv5_4",
-		"--size 16 --scales 1 --style-layers pool5                  | too small for layer depth (5 poolings need at least 32 px | raise size, use fewer scales or shallower layers",
+		"--size 24 --scales 1 --style-layers pool5                  | too small for layer depth (5 poolings need at least 32 px | raise size, use fewer scales or shallower layers",
 	})
 	void badRecipesAreRefusedOnTheCommandLine(String options, String culprit, String fix) throws Exception {
 		Path out = dir.resolve("never.png");
-		List<String> args = base(out);
-		args.addAll(List.of(options.trim().split(" +")));
+		List<String> args = CliRun.withOptions(base(out), List.of(options.trim().split(" +")));
 		String[] outErr = cli(2, args);
 		String err = outErr[1].trim();
 		assertEquals(1, err.lines().count(), err);
@@ -134,14 +134,21 @@ class RecipeInputsTest {
 		Path out = dir.resolve("never.png");
 		List<String> args = base(out);
 		args.set(args.indexOf(style.toString()), thin.toString());
-		args.addAll(List.of("--scales", "1"));
+		args = CliRun.withOptions(args, List.of("--scales", "1"));
+		// The command line's image reader refuses it first, naming the file...
 		String err = cli(2, args)[1].trim();
-		assertTrue(err.contains("the 200×4 px style image becomes 32×1 px at the working size, too thin for the style layers "
-			+ "(4 poolings need at least 16 px on the short side)"), err);
-		assertTrue(err.contains("use a style image closer to square, raise size"), err);
+		assertTrue(err.contains("thin style.png is 200×4 px: at size=32 its short side would be 1 px"), err);
+		assertTrue(err.contains("use a less elongated image or a larger size"), err);
 		assertFalse(err.contains("Exception"), err);
 		assertArrayEquals(before, Files.readAllBytes(thin));
 		assertUntouched(out);
+		// ...and the engine itself refuses it for callers that skip the reader.
+		StyleTransferSettings s = StyleTransferSettings.builder().optSize(32).optSteps(1).optScales(1).build();
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DefaultStyleTransfer().run(
+			TestImages.content(32, 32), TestImages.style(200, 4), SyntheticVgg.vgg19(16, 1), s, ProgressListener.NONE, () -> false));
+		assertTrue(e.getMessage().contains("the 200×4 px style image becomes 32×1 px at the working size, too thin for the "
+			+ "style layers (4 poolings need at least 16 px on the short side)"), e.getMessage());
+		assertTrue(e.getMessage().contains("use a style image closer to square, raise size"), e.getMessage());
 	}
 
 	/** Issue 12.9 in Fiji: the command cancels with the builder's message in macro keys; the engine never runs. */
@@ -191,9 +198,8 @@ class RecipeInputsTest {
 	@Test
 	void adamWithoutLrUsesAdamsRateAndLowersTheLoss() throws Exception {
 		Path out = dir.resolve("adam.png");
-		List<String> args = base(out);
-		args.addAll(List.of("--optimizer", "adam", "--steps", "30", "--scales", "2", "--content-layers", "relu2_1",
-			"--style-layers", "relu1_1,relu2_1"));
+		List<String> args = CliRun.withOptions(base(out), List.of("--optimizer", "adam", "--steps", "30", "--scales", "2",
+			"--content-layers", "relu2_1", "--style-layers", "relu1_1,relu2_1"));
 		String[] o = cli(0, args);
 		String[] lines = o[0].trim().split("\n");
 		JsonObject json = JsonParser.parseString(lines[lines.length - 1]).getAsJsonObject();

@@ -5,6 +5,7 @@ import io.github.neuralstyle.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,6 +29,20 @@ public record CliRun(int exit, String out, String err) {
 	/** Runs the command line with {@code args}. */
 	public static CliRun of(String... args) {
 		return of(List.of(args));
+	}
+
+	/**
+	 * {@code base} with each {@code --option value} pair of {@code more} replacing the base's value
+	 * of that option, or appended where the base has none: a repeated option is an error.
+	 */
+	public static List<String> withOptions(List<String> base, List<String> more) {
+		List<String> a = new ArrayList<>(base);
+		for (int i = 0; i + 1 < more.size(); i += 2) {
+			int at = a.indexOf(more.get(i));
+			if (at >= 0) a.set(at + 1, more.get(i + 1));
+			else a.addAll(List.of(more.get(i), more.get(i + 1)));
+		}
+		return a;
 	}
 
 	/** For assertion messages. */
