@@ -13,9 +13,6 @@ import io.github.neuralstyle.testsupport.SyntheticVgg;
 import io.github.neuralstyle.testsupport.TestImages;
 import io.github.neuralstyle.testsupport.WeightsFixtures;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,13 +41,9 @@ class MainTest {
 	}
 
 	private static String[] run(int expectedExit, String... args) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-		String o = out.toString(StandardCharsets.UTF_8);
-		String e = err.toString(StandardCharsets.UTF_8);
-		assertEquals(expectedExit, code, () -> "stdout:\n" + o + "\nstderr:\n" + e);
-		return new String[] { o, e };
+		CliRun r = CliRun.of(args);
+		assertEquals(expectedExit, r.exit(), r::toString);
+		return new String[] { r.out(), r.err() };
 	}
 
 	private static List<String> base(Path out, String... more) {

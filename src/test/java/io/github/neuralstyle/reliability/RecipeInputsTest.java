@@ -27,9 +27,6 @@ import io.github.neuralstyle.testsupport.TestImagePlus;
 import io.github.neuralstyle.testsupport.TestImages;
 import io.github.neuralstyle.testsupport.WeightsFixtures;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -236,14 +233,9 @@ class RecipeInputsTest {
 	}
 
 	private static String[] cli(int expectedExit, List<String> args) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int code = Main.run(args.toArray(new String[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-			new PrintStream(err, true, StandardCharsets.UTF_8));
-		String o = out.toString(StandardCharsets.UTF_8);
-		String e = err.toString(StandardCharsets.UTF_8);
-		assertEquals(expectedExit, code, () -> args + "\nstdout:\n" + o + "\nstderr:\n" + e);
-		return new String[] { o, e };
+		CliRun r = CliRun.of(args);
+		assertEquals(expectedExit, r.exit(), () -> args + "\n" + r);
+		return new String[] { r.out(), r.err() };
 	}
 
 	/** No output was written and the inputs are byte for byte what they were. */

@@ -13,24 +13,15 @@ import io.github.neuralstyle.engine.platform.Devices;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Blended Gram targets: normalised weights, (1, 0) exact, linear in the weights. */
 class StyleBlendTest {
 
-	private NDManager manager;
-
-	@BeforeEach
-	void open() {
-		manager = NDManager.newBaseManager(ai.djl.Device.cpu(), Devices.ENGINE);
-	}
-
-	@AfterEach
-	void close() {
-		manager.close();
-	}
+	/** A fresh manager per test, closed after it. */
+	@AutoClose
+	private final NDManager manager = NDManager.newBaseManager(ai.djl.Device.cpu(), Devices.ENGINE);
 
 	private NDArray gram(long seed) {
 		float[] v = new float[16];

@@ -14,8 +14,7 @@ import io.github.neuralstyle.engine.platform.Devices;
 
 import java.util.SplittableRandom;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,17 +24,9 @@ class SumLossesTest {
 
 	private static final int C = 3, H = 5, W = 6;
 
-	private NDManager manager;
-
-	@BeforeEach
-	void open() {
-		manager = NDManager.newBaseManager(ai.djl.Device.cpu(), Devices.ENGINE);
-	}
-
-	@AfterEach
-	void close() {
-		manager.close();
-	}
+	/** A fresh manager per test, closed after it. */
+	@AutoClose
+	private final NDManager manager = NDManager.newBaseManager(ai.djl.Device.cpu(), Devices.ENGINE);
 
 	/** The Keras article's total_variation_loss, written out: Σ over c, i &lt; H−1, j &lt; W−1 of (a + b)^p. */
 	private static double tvByHand(double[] x, double p) {

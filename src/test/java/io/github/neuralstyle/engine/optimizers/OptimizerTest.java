@@ -13,25 +13,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Adam and L-BFGS on functions with known minima and analytic gradients. */
 class OptimizerTest {
 
 	private static final int N = 20;
-	private NDManager manager;
-
-	@BeforeEach
-	void open() {
-		manager = NDManager.newBaseManager(ai.djl.Device.cpu(), Devices.ENGINE);
-	}
-
-	@AfterEach
-	void close() {
-		manager.close();
-	}
+	/** A fresh manager per test, closed after it. */
+	@AutoClose
+	private final NDManager manager = NDManager.newBaseManager(ai.djl.Device.cpu(), Devices.ENGINE);
 
 	/** f(x) = ½ Σ a_i (x_i − c_i)², a_i from 1 to 100 (condition number 100); minimum 0 at c. */
 	private static Evaluation quadratic(NDArray x) {

@@ -14,24 +14,15 @@ import io.github.neuralstyle.engine.losses.GramMatrix;
 import io.github.neuralstyle.engine.losses.Losses;
 import io.github.neuralstyle.engine.platform.Devices;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The guided Gram matrix of a tiny feature map against a hand computation. */
 class GuidedGramTest {
 
-	private NDManager manager;
-
-	@BeforeEach
-	void open() {
-		manager = NDManager.newBaseManager(ai.djl.Device.cpu(), Devices.ENGINE);
-	}
-
-	@AfterEach
-	void close() {
-		manager.close();
-	}
+	/** A fresh manager per test, closed after it. */
+	@AutoClose
+	private final NDManager manager = NDManager.newBaseManager(ai.djl.Device.cpu(), Devices.ENGINE);
 
 	/** Features (1, C=2, H=1, W=2): channel 0 = [1, 2], channel 1 = [3, 4]. */
 	private NDArray features() {
