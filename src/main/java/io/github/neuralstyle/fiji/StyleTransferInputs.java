@@ -5,6 +5,9 @@ import ij.ImagePlus;
 import ij.Macro;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.scijava.Priority;
@@ -29,9 +32,9 @@ import org.scijava.thread.ThreadService;
  * {@code abc} is reported as {@code abc} (imagej-legacy's conversion reads both as 0).
  * <p>
  * <b>Other runs</b> (dialog, scripts through CommandService): Content not given is the active
- * image and Style the style used last (if open) or another open image. Fiji's dialog still
- * starts its image choosers at the first open image: its widget lists ImageTitle wrappers,
- * which an ImagePlus never equals. For the essentials command the recipe inputs are settled
+ * image and Style the style used last (if open) or another open image. Fiji's dialog starts
+ * its image choosers at them through {@link DialogImageChoices} (its widget cannot take an
+ * ImagePlus as its initial choice). For the essentials command the recipe inputs are settled
  * at their defaults here, so the dialog does not show them and the recorder does not write them.
  * <p>
  * Priority: after imagej-legacy's MacroPreprocessor (which sets the keys a macro gives) and
@@ -106,12 +109,24 @@ public class StyleTransferInputs extends AbstractPreprocessorPlugin {
 			String last = prefs == null ? null : prefs.get(StyleTransferCommand.class, LAST_STYLE);
 			cmd.style = OpenImages.other(cmd.content, last);
 		}
+		DialogImageChoices.whenShown(choices(module));
 		if (cmd.showsRecipe()) return;
 		for (String name : StyleTransferCommand.RECIPE) {
 			if (module.isInputResolved(name)) continue;
 			module.setInput(name, module.getInfo().getInput(name).getDefaultValue());
 			module.resolveInput(name);
 		}
+	}
+
+	/** The titles the dialog's image choosers start at, by label: the images not settled before the dialog. */
+	static Map<String, String> choices(Module module) {
+		Map<String, String> titles = new HashMap<>();
+		for (String name : List.of("content", "style")) {
+			ImagePlus imp = (ImagePlus) module.getInput(name);
+			if (module.isInputResolved(name) || imp == null) continue;
+			titles.put(module.getInfo().getInput(name).getLabel(), imp.getTitle());
+		}
+		return titles;
 	}
 
 	/** Remembers the style image of a dialog run, so that the next dialog starts with it. */

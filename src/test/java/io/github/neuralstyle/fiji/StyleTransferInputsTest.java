@@ -114,6 +114,18 @@ class StyleTransferInputsTest {
 		assertEquals(gatys.optimizer(), s.optimizer());
 	}
 
+	@Test
+	void theDialogsChoosersAreToldTheImagesItWillAskFor() throws Exception {
+		ImagePlus a = show("a.png"), b = show("b.png");
+		CommandModule module = (CommandModule) harness.commands.getCommand(StyleTransferCommand.class).createModule();
+		module.setInput("content", b);
+		module.setInput("style", a);
+		assertEquals(Map.of("Content image", "b.png", "Style image", "a.png"), StyleTransferInputs.choices(module),
+			"each chooser's label with the title to select");
+		module.resolveInput("style"); // given by a script: no chooser
+		assertEquals(Map.of("Content image", "b.png"), StyleTransferInputs.choices(module));
+	}
+
 	private static ImagePlus result(CommandModule m) {
 		assertFalse(m.isCanceled(), m::getCancelReason);
 		return (ImagePlus) m.getOutput("result");

@@ -124,7 +124,7 @@ shot("dialog-defaults", dialog.bounds)
 note("essentials dialog fields: " + components(dialog).findAll { it instanceof JLabel }.collect { it.text })
 def combo = field(dialog, "Content image")
 note("content choices: " + (0..<combo.itemCount).collect { combo.getItemAt(it).getClass().simpleName + ":" + combo.getItemAt(it) }
-	+ ", selected " + combo.selectedItem)
+	+ ", selected " + combo.selectedItem + "; style selected " + field(dialog, "Style image").selectedItem) // active, another
 press(dialog, "OK")
 def error = waitDialog([dialog]) // SciJava's warning dialog with the reason
 note("defaults offline: " + components(error).findAll { it instanceof JLabel || it instanceof java.awt.Label
@@ -137,7 +137,7 @@ Thread.sleep(500)
 // 3. Again, with a weights file and small values, as a user would after reading the message.
 inBackground { IJ.doCommand("Style Transfer...") }
 dialog = waitWindow("Style Transfer")
-set(dialog, "Content image", "content-cells.png") // Fiji's chooser starts at the first open image
+set(dialog, "Content image", "content-cells.png") // the defaults already (step 2); set as a user may
 set(dialog, "Style image", "style-waves.png")
 set(dialog, "Model", "file")
 set(dialog, "Weights file", weights)
