@@ -61,7 +61,7 @@ public final class DocPictures {
 		this.outDir = outDir;
 	}
 
-	/** Writes presets.png, style-weight.png and adam-vs-lbfgs.png into the folder given (default docs/images). */
+	/** Writes presets.png, recipe-presets.png, style-weight.png and adam-vs-lbfgs.png into the folder given (default docs/images). */
 	public static void main(String[] args) throws IOException {
 		Path out = Paths.get(args.length > 0 ? args[0] : "docs/images");
 		Files.createDirectories(out);
@@ -71,18 +71,23 @@ public final class DocPictures {
 		p.optimizers(gatys);
 	}
 
-	/** Content, style and the result of each preset in one row (small file); returns the gatys run. */
+	/**
+	 * Content, style and the result of each preset: the three original presets in presets.png,
+	 * the published recipes in recipe-presets.png (two files keep each under the docs' size
+	 * limit: noise-start results compress poorly). Returns the gatys run.
+	 */
 	private StyleTransferResult presets() throws IOException {
-		List<Panels.Cell> cells = new ArrayList<>();
-		cells.add(new Panels.Cell(content, "content"));
-		cells.add(new Panels.Cell(style, "style"));
+		List<Panels.Cell> original = new ArrayList<>(List.of(new Panels.Cell(content, "content"), new Panels.Cell(style, "style")));
+		List<Panels.Cell> recipes = new ArrayList<>(original);
 		StyleTransferResult gatys = null;
 		for (Preset preset : Preset.values()) {
 			StyleTransferResult r = run(preset.id(), StyleTransferSettings.builder(preset));
 			if (preset == Preset.GATYS) gatys = r;
-			cells.add(new Panels.Cell(r.image(), "preset=" + preset.id()));
+			boolean isOriginal = preset == Preset.GATYS || preset == Preset.JCJOHNSON || preset == Preset.PYTORCH_TUTORIAL;
+			(isOriginal ? original : recipes).add(new Panels.Cell(r.image(), "preset=" + preset.id()));
 		}
-		Panels.write(List.of(new Panels.Row(cells)), outDir.resolve("presets.png"));
+		Panels.write(List.of(new Panels.Row(original)), outDir.resolve("presets.png"));
+		Panels.write(List.of(new Panels.Row(recipes)), outDir.resolve("recipe-presets.png"));
 		return gatys;
 	}
 
