@@ -163,12 +163,7 @@ public final class TiledObjective implements LossObjective {
 					}
 					if (objective != null) collector.backward(objective);
 				}
-				if (objective != null) {
-					NDIndex index = grid.windowIndex(tile);
-					try (NDArray g = leaf.getGradient()) {
-						gradient.set(index, gradient.get(index).add(g));
-					}
-				}
+				if (objective != null) addInto(gradient, grid.windowIndex(tile), leaf);
 			}
 			tileListener.accept(i);
 		}
@@ -217,12 +212,22 @@ public final class TiledObjective implements LossObjective {
 					value.addi(sum.stopGradient());
 					collector.backward(sum.mul(Scalars.of(sum, settings.tvWeight())));
 				}
-				try (NDArray g = leaf.getGradient()) {
-					gradient.set(index, gradient.get(index).add(g));
-				}
+				addInto(gradient, index, leaf);
 			}
 		}
 		return value;
+	}
+
+	/**
+	 * Adds {@code leaf}'s gradient into {@code gradient} at {@code index}. The slice and the sum
+	 * are closed at once: made from {@code gradient} they belong to the step's manager, where two
+	 * window-sized arrays per tile would otherwise stay alive until the evaluation ends (850 MB
+	 * over the 121 tiles of a 4096² image).
+	 */
+	private static void addInto(NDArray gradient, NDIndex index, NDArray leaf) {
+		try (NDArray g = leaf.getGradient(); NDArray old = gradient.get(index); NDArray sum = old.add(g)) {
+			gradient.set(index, sum);
+		}
 	}
 
 	/** H'·W' of layer {@code l} over the whole image: floor pooling, as the untiled network. */
