@@ -2,10 +2,12 @@ package io.github.neuralstyle.fiji;
 
 import ij.ImagePlus;
 
-import io.github.neuralstyle.engine.RgbImage;
+import io.github.neuralstyle.engine.ImageResize;
 import io.github.neuralstyle.engine.RunTiling;
 import io.github.neuralstyle.engine.StyleTransferSettings;
 import io.github.neuralstyle.engine.network.VggWeights;
+import io.github.neuralstyle.engine.optimizers.OptimizerKind;
+import io.github.neuralstyle.engine.tiling.MemoryEstimate;
 import io.github.neuralstyle.engine.tiling.TilingOptions;
 import io.github.neuralstyle.engine.tiling.TilingPlan;
 
@@ -75,18 +77,30 @@ final class FullResolution {
 	 * @throws IllegalArgumentException when no tiling fits the budget: the size, the estimate and
 	 *                                  the budget, and which keys change them
 	 */
-	static TilingPlan plan(StyleTransferSettings s, VggWeights w, RgbImage content, TilingOptions o, boolean full) {
+	static TilingPlan plan(StyleTransferSettings s, VggWeights w, int contentWidth, int contentHeight, TilingOptions o,
+		boolean full)
+	{
 		try {
-			return RunTiling.finest(s, w, content.width(), content.height(), o);
+			return RunTiling.finest(s, w, contentWidth, contentHeight, o);
 		}
 		catch (IllegalArgumentException e) {
 			String m = e.getMessage();
 			if (m == null || !m.endsWith("raise the memory budget")) throw e;
-			String fix = full ? "raise memorybudget, or use resultsize=content with a smaller size" : "lower size or raise memorybudget";
+			String fix = (full ? "raise memorybudget" : "lower size or raise memorybudget") + lbfgsHint(s, contentWidth, contentHeight)
+				+ (full ? ", or use resultsize=content with a smaller size" : "");
 			throw new IllegalArgumentException((full ? "resultsize=full: " : "size=" + s.size() + ": ")
 				+ m.substring(m.indexOf(':') + 2, m.lastIndexOf("; ")).replace("the budget", "the memory budget")
 				+ " (" + budgetNote(o) + "); " + fix, e);
 		}
+	}
+
+	/** With L-BFGS, ", or optimizer=adam (…)": its history of image-sized arrays is most of a large run's memory. */
+	private static String lbfgsHint(StyleTransferSettings s, int contentWidth, int contentHeight) {
+		if (s.optimizer() != OptimizerKind.LBFGS) return "";
+		int[] wh = ImageResize.fitLongSide(contentWidth, contentHeight, s.size());
+		long saved = MemoryEstimate.imageBytes(s, wh[0], wh[1])
+			- MemoryEstimate.imageBytes(s.toBuilder().optOptimizer(OptimizerKind.ADAM).build(), wh[0], wh[1]);
+		return ", use optimizer=adam (L-BFGS's history needs " + bytes(saved) + " more here)";
 	}
 
 	/** "512×512 px in 4 tiles of core 256 px, halo 80 px; estimated 0.4 GB of a 1.2 GB memory budget (…)". */
@@ -101,8 +115,9 @@ final class FullResolution {
 		return o.budgetBytes() == TilingOptions.AUTO ? "memorybudget=auto: 80% of the free memory" : "as given by memorybudget";
 	}
 
-	/** Bytes as "1.2 GB" or "350 MB" (decimal units, as the engine's messages). */
+	/** Bytes as "1.2 GB" or "350 MB", in units of 2^30 and 2^20 as {@code memorybudget=6g} and the engine's messages. */
 	static String bytes(long b) {
-		return b >= 1e9 ? String.format(Locale.ROOT, "%.1f GB", b / 1e9) : String.format(Locale.ROOT, "%d MB", Math.round(b / 1e6));
+		return b >= 1L << 30 ? String.format(Locale.ROOT, "%.1f GB", b / (double) (1L << 30))
+			: String.format(Locale.ROOT, "%d MB", Math.round(b / (double) (1L << 20)));
 	}
 }

@@ -186,7 +186,8 @@ public class StyleTransferCommand extends ContextCommand {
 			ConvertedImage c = convert("content", content, settings.size());
 			ConvertedImage s = convert("style", style, settings.size());
 			VggWeights w = neuralStyle.weights(spec, progress.weights());
-			TilingPlan plan = FullResolution.plan(settings, w, c.image(), tiling, FullResolution.asked(this));
+			TilingPlan plan = FullResolution.plan(settings, w, c.image().width(), c.image().height(), tiling,
+				FullResolution.asked(this));
 			if (plan.tiled()) neuralStyle.message("Neural Style: " + FullResolution.describe(plan, tiling));
 			StyleTransferResult r = neuralStyle.engine(tiling).run(c.image(), s.image(), w, settings, progress,
 				() -> isCanceled() || IJ.escapePressed() || Thread.currentThread().isInterrupted());
