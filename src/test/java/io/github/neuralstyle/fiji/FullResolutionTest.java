@@ -136,6 +136,13 @@ class FullResolutionTest {
 		last = harness.messages.get(harness.messages.size() - 1);
 		assertTrue(last.startsWith("Neural Style: size=64: a 64×48 px run needs about ") && last.endsWith(
 			"; lower size or raise memorybudget"), last);
+
+		// L-BFGS: 10 pairs and a direction, (2 × 10 + 4) arrays of 12 bytes per pixel more than Adam: 0.84 MiB at 64×48.
+		harness.run(shallow(Map.of("content", content, "style", content, "size", 64, "memorybudget", "1k",
+			"optimizer", "lbfgs")));
+		last = harness.messages.get(harness.messages.size() - 1);
+		assertTrue(last.endsWith("; lower size or raise memorybudget, use optimizer=adam (L-BFGS's history needs 1 MB more here)"),
+			last);
 	}
 
 	@Test
