@@ -33,7 +33,8 @@ def inputs = [
 	iterations: iterations, scales: "auto", size: size, contentweight: "preset", styleweight: styleweight,
 	tvweight: "preset", optimizer: "preset", learningrate: "preset", init: "preset", seed: 0L,
 	device: device, pooling: "preset", contentlayers: "preset", stylelayers: "preset",
-	preview: 0, resultsize: "content", output: outputFile, plot: false
+	preview: 0, resultsize: "content", output: outputFile, plot: false,
+	memorybudget: "auto"
 ]
 def module = commands.run("io.github.neuralstyle.fiji.StyleTransferCommand", true, inputs).get()
 if (module.isCanceled()) throw new IllegalStateException(module.getCancelReason())

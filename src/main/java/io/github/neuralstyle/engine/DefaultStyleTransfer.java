@@ -180,8 +180,8 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 	}
 
 	/**
-	 * The untiled objective, or the tiled one reporting its tiles where a step is long (at most
-	 * one message per {@link #TILE_STATUS_NANOS}).
+	 * The untiled objective, or the tiled one reporting every tile to {@link ProgressListener#tile}
+	 * (a progress bar) and, where a step is long, a status line (at most one per {@link #TILE_STATUS_NANOS}).
 	 */
 	private static LossObjective objective(FeatureNetwork network, StyleTransferSettings settings, RgbImage c, RgbImage s,
 		TilingPlan tiling, NDManager scale, ProgressListener listener, int[] stepsBefore)
@@ -191,6 +191,7 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 		int tiles = tiling.tiles();
 		long[] last = { System.nanoTime() };
 		tiled.onTile(i -> {
+			listener.tile(stepsBefore[0], settings.steps(), i + 1, tiles);
 			long now = System.nanoTime();
 			if (now - last[0] >= TILE_STATUS_NANOS) {
 				last[0] = now;

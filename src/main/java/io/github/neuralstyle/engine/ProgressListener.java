@@ -14,4 +14,10 @@ public interface ProgressListener {
 
 	/** Called with a free-form status message (e.g. "computing style targets"). */
 	default void status(String message) {}
+
+	/**
+	 * Called as each tile of a tiled evaluation finishes ({@code tile} of {@code tiles}, from 1),
+	 * after {@code stepsDone} of {@code totalSteps} steps: progress within a long step.
+	 */
+	default void tile(int stepsDone, int totalSteps, int tile, int tiles) {}
 }

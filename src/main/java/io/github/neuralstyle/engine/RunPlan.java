@@ -129,7 +129,8 @@ final class RunPlan {
 		long available = device.isGpu() ? freeGpuMemory(device) : MemoryEstimate.availableBytes();
 		TilingPlan[] out = new TilingPlan[widths.length];
 		int deepest = settings.deepestLayerIndex(arch);
-		for (int k = 0; k < out.length; k++) {
+		// Finest first: where no tiling fits, the refusal names the size the user asked for.
+		for (int k = out.length - 1; k >= 0; k--) {
 			out[k] = TilingPlan.choose(options, settings, arch, deepest, widths[k], heights[k], available);
 		}
 		return out;

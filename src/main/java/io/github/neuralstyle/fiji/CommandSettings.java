@@ -39,7 +39,8 @@ final class CommandSettings {
 		Preset preset = Preset.fromId(choice("preset", p.preset, "gatys", "jcjohnson", "pytorch-tutorial"));
 		StyleTransferSettings.Builder b = StyleTransferSettings.builder(preset);
 		b.optSteps(range("iterations", p.unparsed.get("iterations"), p.iterations, 1, 100_000));
-		b.optSize(range("size", p.unparsed.get("size"), p.size, StyleTransferSettings.MIN_SIZE, StyleTransferSettings.MAX_SIZE));
+		b.optSize(FullResolution.asked(p) ? FullResolution.size(p.content)
+			: range("size", p.unparsed.get("size"), p.size, StyleTransferSettings.MIN_SIZE, StyleTransferSettings.MAX_SIZE));
 		String sc = choice("scales", p.scales, "auto", "1", "2", "3", "4", "5", "6");
 		b.optScales(sc.equals("auto") ? StyleTransferSettings.AUTO_SCALES : Integer.parseInt(sc));
 		double v = number("contentweight", p.contentweight, 0, MAX_WEIGHT, false);
@@ -62,7 +63,9 @@ final class CommandSettings {
 		}
 		b.optSeed(p.seed);
 		b.optDevice(enumOf(DeviceChoice.class, choice("device", p.device, "auto", "cpu", "gpu")));
-		b.optResultSize(enumOf(ResultSize.class, choice("resultsize", p.resultsize, "content", "working")));
+		String rs = choice("resultsize", p.resultsize, "content", "working", FullResolution.FULL);
+		// full: the working size is the content's, so the result has the content's size as it is.
+		b.optResultSize(enumOf(ResultSize.class, rs.equals(FullResolution.FULL) ? "content" : rs));
 		Map<String, Double> cl = layers("contentlayers", p.contentlayers, true);
 		if (cl != null) b.optContentLayers(cl);
 		Map<String, Double> sl = layers("stylelayers", p.stylelayers, false);

@@ -5,10 +5,12 @@ import ij.IJ;
 import io.github.neuralstyle.engine.DefaultStyleTransfer;
 import io.github.neuralstyle.engine.StyleTransfer;
 import io.github.neuralstyle.engine.network.VggWeights;
+import io.github.neuralstyle.engine.tiling.TilingOptions;
 
 import java.io.File;
 import java.io.IOException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.scijava.plugin.Plugin;
 import org.scijava.service.AbstractService;
@@ -25,7 +27,8 @@ import org.scijava.service.Service;
 @Plugin(type = Service.class)
 public class NeuralStyleService extends AbstractService implements SciJavaService {
 
-	private StyleTransfer engine = new DefaultStyleTransfer();
+	/** The engine for a run's tiling options (one engine per run: the tiling is the engine's). */
+	private Function<TilingOptions, StyleTransfer> engines = DefaultStyleTransfer::new;
 	private WeightsResolver resolver = DefaultWeights::resolve;
 	/** Where messages go; null for ImageJ's Log (not referenced at construction: ij.IJ must not load before imagej-legacy patches it). */
 	private Consumer<String> messages;
@@ -37,14 +40,24 @@ public class NeuralStyleService extends AbstractService implements SciJavaServic
 		LibraryLogs.quiet();
 	}
 
-	/** The engine that runs style transfers. */
-	public synchronized StyleTransfer engine() {
-		return engine;
+	/** The engine that runs style transfers, tiling automatically. */
+	public StyleTransfer engine() {
+		return engine(TilingOptions.automatic());
 	}
 
-	/** Replaces the engine. */
+	/** The engine that runs style transfers with the given tiling (memory budget). */
+	public synchronized StyleTransfer engine(TilingOptions tiling) {
+		return engines.apply(tiling);
+	}
+
+	/** Replaces the engine, whatever the tiling asked for. */
 	public synchronized void setEngine(StyleTransfer engine) {
-		this.engine = engine;
+		this.engines = tiling -> engine;
+	}
+
+	/** Replaces how an engine is made for a run's tiling (tests record the options). */
+	public synchronized void setEngines(Function<TilingOptions, StyleTransfer> engines) {
+		this.engines = engines;
 	}
 
 	/** Writes a line for the user: the end-of-run summary, warnings, errors. ImageJ's Log window (stdout headless). */

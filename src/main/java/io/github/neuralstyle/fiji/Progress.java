@@ -29,6 +29,15 @@ final class Progress implements ProgressListener {
 			+ loss);
 	}
 
+	/** Tiles of a long step advance the bar within the step: "iteration 3/10, tile 5/16". */
+	@Override
+	public void tile(int stepsDone, int totalSteps, int tile, int tiles) {
+		String at = stepsDone < totalSteps ? "iteration " + (stepsDone + 1) + "/" + totalSteps : "final loss";
+		long max = (long) totalSteps * tiles;
+		status.showStatus((int) Math.min(max, (long) stepsDone * tiles + tile), (int) max, "Neural Style: " + at + ", tile " + tile
+			+ "/" + tiles);
+	}
+
 	@Override
 	public void preview(int iteration, RgbImage image) {
 		if (preview != null) preview.update(iteration, image);

@@ -9,6 +9,8 @@ import ij.plugin.frame.Recorder;
 import io.github.neuralstyle.engine.StyleTransferResult;
 import io.github.neuralstyle.engine.StyleTransferSettings;
 import io.github.neuralstyle.engine.network.VggWeights;
+import io.github.neuralstyle.engine.tiling.TilingOptions;
+import io.github.neuralstyle.engine.tiling.TilingPlan;
 import io.github.neuralstyle.image.ConvertedImage;
 import io.github.neuralstyle.image.ImageToRgb;
 import io.github.neuralstyle.image.ResultType;
@@ -53,11 +55,13 @@ public class StyleTransferCommand extends ContextCommand {
 	/** Every macro key, in dialog order. */
 	static final List<String> KEYS = List.of("content", "style", "preset", "model", "weights", "iterations", "size",
 		"scales", "contentweight", "styleweight", "tvweight", "optimizer", "learningrate", "init", "seed", "device",
-		"pooling", "contentlayers", "stylelayers", "preview", "resultsize", "output", "plot");
+		"pooling", "contentlayers", "stylelayers", "preview", "resultsize", "output", "plot",
+		"memorybudget");
 
 	/** The keys only the advanced dialog shows: the loss recipe and extras; the essentials dialog leaves them at their defaults. */
 	static final List<String> RECIPE = List.of("scales", "contentweight", "styleweight", "tvweight", "optimizer",
-		"learningrate", "init", "seed", "pooling", "contentlayers", "stylelayers", "preview", "resultsize", "plot");
+		"learningrate", "init", "seed", "pooling", "contentlayers", "stylelayers", "preview", "resultsize", "plot",
+		"memorybudget");
 
 	// Not remembered as SciJava values: runs that leave them out take the active image and another (StyleTransferInputs).
 	@Parameter(label = "Content image", persist = false, description = "The image to repaint (current slice/frame of a stack).")
@@ -131,8 +135,9 @@ public class StyleTransferCommand extends ContextCommand {
 		description = "Update a preview window every N iterations; 0 for none. No preview headless or in batch mode.")
 	int preview = 0;
 
-	@Parameter(label = "Result size", choices = { "content", "working" },
-		description = "content: resized back to the content image's size; working: the working size.")
+	@Parameter(label = "Result size", choices = { "content", "working", FullResolution.FULL },
+		description = "content: resized back to the content image's size; working: the working size; "
+			+ "full: optimised at the content's own size (size is not used), in tiles where memory is short.")
 	String resultsize = "content";
 
 	// Not remembered between runs: a remembered path would silently overwrite the last result.
@@ -142,6 +147,10 @@ public class StyleTransferCommand extends ContextCommand {
 
 	@Parameter(label = "Plot losses", description = "Show a plot of the losses over the iterations.")
 	boolean plot = false;
+
+	@Parameter(label = "Memory budget", description = "Memory a step may use, e.g. 6g or 512m; larger steps run in "
+		+ "tiles (the same result). auto: 80% of the free memory.")
+	String memorybudget = FullResolution.AUTO;
 
 	@Parameter(label = "Result", type = ItemIO.OUTPUT)
 	ImagePlus result;
@@ -171,12 +180,16 @@ public class StyleTransferCommand extends ContextCommand {
 		Progress progress = new Progress(status, previewAllowed ? new PreviewWindow(content) : null);
 		try {
 			StyleTransferSettings settings = CommandSettings.of(this, previewAllowed);
+			TilingOptions tiling = FullResolution.tiling(memorybudget);
 			String spec = CommandSettings.weightsSpec(this, settings.preset());
 			File saveTo = ResultFiles.checkOutput(output, ResultFiles.inputs(content, style, weights));
 			ConvertedImage c = convert("content", content, settings.size());
 			ConvertedImage s = convert("style", style, settings.size());
 			VggWeights w = neuralStyle.weights(spec, progress.weights());
-			StyleTransferResult r = neuralStyle.engine().run(c.image(), s.image(), w, settings, progress,
+			TilingPlan plan = FullResolution.plan(settings, w, c.image().width(), c.image().height(), tiling,
+				FullResolution.asked(this));
+			if (plan.tiled()) neuralStyle.message("Neural Style: " + FullResolution.describe(plan, tiling));
+			StyleTransferResult r = neuralStyle.engine(tiling).run(c.image(), s.image(), w, settings, progress,
 				() -> isCanceled() || IJ.escapePressed() || Thread.currentThread().isInterrupted());
 			ImagePlus out = RgbToImage.toImagePlus(r.image(), ResultType.of(content, c, s), content, title());
 			ResultFiles.describe(out, content, c, style, s, settings, w, r);

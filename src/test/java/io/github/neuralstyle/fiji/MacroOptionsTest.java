@@ -56,6 +56,7 @@ class MacroOptionsTest {
 		SAMPLES.put("resultsize", "working");
 		SAMPLES.put("output", "/tmp/styled results/out.png");
 		SAMPLES.put("plot", "true");
+		SAMPLES.put("memorybudget", "6g");
 	}
 
 	@AutoClose

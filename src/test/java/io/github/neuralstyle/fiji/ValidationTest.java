@@ -63,7 +63,8 @@ class ValidationTest {
 		"stylelayers   | relu1_1:x  | stylelayers=relu1_1:x: 'relu1_1:x' has no number after ':'",
 		"stylelayers   | ,          | stylelayers=,: name at least one layer",
 		"preview       | -1         | preview=-1: must be a whole number from 0 to 100000",
-		"resultsize    | half       | resultsize=half: accepted values are content, working",
+		"resultsize    | half       | resultsize=half: accepted values are content, working, full",
+		"memorybudget  | -1g        | memorybudget=-1g: must be auto or a size such as 6g, 512m or 4096k",
 		"output        | out.jpg    | output=out.jpg: the file name must end in .tif, .tiff or .png",
 		"output        | /no/such/dir/out.png | output=/no/such/dir/out.png: folder /no/such/dir does not exist",
 	})

@@ -56,6 +56,11 @@ public final class RecordingStyleTransfer implements StyleTransfer {
 			public void status(String message) {
 				listener.status(message);
 			}
+
+			@Override
+			public void tile(int stepsDone, int totalSteps, int tile, int tiles) {
+				listener.tile(stepsDone, totalSteps, tile, tiles);
+			}
 		};
 		return delegate.run(content, style, weights, settings, counting, cancelled);
 	}

@@ -29,7 +29,9 @@ import java.util.function.IntConsumer;
  * bounded by a tile's window, not the image; equal to the untiled values up to float rounding.
  * <ol>
  * <li>Pass 1, no graph: each tile's core features, summed into every style layer's Gram matrix
- * G_l, give the style value and the constant D_l = ∂style/∂(F·Fᵀ) ({@link Losses#gramDerivative}).</li>
+ * G_l, give the style value and the constant D_l = ∂style/∂(F·Fᵀ) ({@link Losses#gramDerivative}).
+ * The last tile runs forward with its graph, through the deepest layer of either term, and goes
+ * on to pass 2 at once: one window's forward pass less per evaluation.</li>
  * <li>Pass 2, per tile with a graph: Σ_l β·w_l·Σ D_l ⊙ F_core·F̄_coreᵀ plus the content term of
  * the core (normalised by the whole layer's size), backward to the window's pixels, added into
  * the full-size gradient. Each position belongs to one core and its receptive field lies inside
@@ -106,7 +108,7 @@ public final class TiledObjective implements LossObjective {
 		}
 	}
 
-	/** Called with each tile's index as pass 2 finishes it: progress where a step is long. */
+	/** Called with k as pass 2 finishes its (k+1)-th tile of an evaluation: progress where a step is long. */
 	public void onTile(IntConsumer listener) {
 		this.tileListener = listener;
 	}
@@ -119,53 +121,44 @@ public final class TiledObjective implements LossObjective {
 	@Override
 	public Evaluation evaluate(NDArray x) {
 		NDManager step = x.getManager();
-		Map<String, NDArray> derivatives = new HashMap<>();
-		NDArray style = null;
-		if (!styleLayers.isEmpty()) {
-			Map<String, NDArray> grams = TiledGram.of(network, x, grid, styleLayers, strides, step);
-			for (String l : styleLayers) {
-				NDArray diff = grams.get(l).sub(styleTargets.get(l));
-				double w = settings.styleLayers().get(l);
-				style = StyleObjective.weighted(style, diff.square().mean(), w);
-				long positions = grams.get(l).getShape().get(0) * positionsOf(l);
-				derivatives.put(l, Losses.gramDerivative(diff, positions).mul(Scalars.of(diff, w * settings.styleWeight())));
-			}
-		}
+		List<Tile> tiles = grid.tiles();
+		int last = tiles.size() - 1;
 		NDArray gradient = step.zeros(x.getShape(), x.getDataType());
 		NDArray content = contentSizes.isEmpty() ? null : step.zeros(new ai.djl.ndarray.types.Shape(), x.getDataType());
-		for (int i = 0; i < grid.tiles().size(); i++) {
-			Tile tile = grid.tiles().get(i);
-			try (NDManager t = step.newSubManager()) {
-				NDArray window = grid.window(x, tile);
-				window.attach(t);
-				NDArray leaf = window.duplicate();
-				leaf.setRequiresGradient(true);
-				NDArray objective = null;
-				try (GradientCollector collector = Engine.getEngine(Devices.ENGINE).newGradientCollector()) {
-					Map<String, NDArray> f = network.features(leaf, layers);
-					for (Map.Entry<String, NDArray> target : contentTargets.isEmpty() ? Map.<String, NDArray>of().entrySet()
-						: contentTargets.get(i).entrySet())
-					{
-						String l = target.getKey();
-						NDArray core = grid.core(f.get(l), tile, strides.get(l));
-						NDArray term = core.sub(target.getValue()).square().sum().div(Scalars.of(core, contentSizes.get(l)));
-						double w = settings.contentLayers().get(l);
-						content.addi(term.stopGradient().mul(Scalars.of(term, w)));
-						objective = StyleObjective.weighted(objective, term, w * settings.contentWeight());
-					}
-					for (String l : styleLayers) {
-						NDArray core = grid.core(f.get(l), tile, strides.get(l));
-						if (core == null) continue;
-						long c = core.getShape().get(1);
-						NDArray m = core.reshape(c, core.size() / c);
-						NDArray surrogate = m.matMul(m.stopGradient().transpose()).mul(derivatives.get(l)).sum();
-						objective = objective == null ? surrogate : objective.add(surrogate);
-					}
-					if (objective != null) collector.backward(objective);
+		Map<String, NDArray> derivatives = new HashMap<>();
+		NDArray style = null;
+		int done = 0;
+		// Pass 1 without a graph, except the last tile's: its forward runs with its graph and serves
+		// pass 2 too, one forward pass less per evaluation, never two windows' graphs alive at once.
+		TiledGram sum = styleLayers.isEmpty() ? null : new TiledGram(grid, styleLayers, strides, step);
+		if (sum != null) sum.addForward(network, x, tiles.subList(0, last));
+		try (NDManager t = step.newSubManager();
+			GradientCollector collector = Engine.getEngine(Devices.ENGINE).newGradientCollector())
+		{
+			NDArray leaf = leaf(x, tiles.get(last), t);
+			Map<String, NDArray> f = network.features(leaf, layers);
+			if (sum != null) {
+				sum.add(tiles.get(last), f);
+				Map<String, NDArray> grams = sum.grams();
+				for (String l : styleLayers) {
+					NDArray diff = grams.get(l).sub(styleTargets.get(l));
+					double w = settings.styleLayers().get(l);
+					style = StyleObjective.weighted(style, diff.square().mean(), w);
+					long positions = grams.get(l).getShape().get(0) * positionsOf(l);
+					derivatives.put(l, Losses.gramDerivative(diff, positions).mul(Scalars.of(diff, w * settings.styleWeight())));
 				}
-				if (objective != null) addInto(gradient, grid.windowIndex(tile), leaf);
 			}
-			tileListener.accept(i);
+			backward(last, leaf, f, derivatives, content, gradient, collector);
+		}
+		tileListener.accept(done++);
+		for (int i = 0; i < last; i++) {
+			try (NDManager t = step.newSubManager();
+				GradientCollector collector = Engine.getEngine(Devices.ENGINE).newGradientCollector())
+			{
+				NDArray leaf = leaf(x, tiles.get(i), t);
+				backward(i, leaf, network.features(leaf, layers), derivatives, content, gradient, collector);
+			}
+			tileListener.accept(done++);
 		}
 		NDArray tv = settings.tvWeight() > 0 ? totalVariation(x, gradient) : null;
 		if (terms == null) terms = new NDArray[] { content, style, tv };
@@ -173,6 +166,48 @@ public final class TiledObjective implements LossObjective {
 		total = StyleObjective.weighted(total, style, settings.styleWeight());
 		total = StyleObjective.weighted(total, tv, settings.tvWeight());
 		return new Evaluation(total, gradient);
+	}
+
+	/** A copy of {@code tile}'s window of {@code x} that records its gradient, owned by {@code t}. */
+	private NDArray leaf(NDArray x, Tile tile, NDManager t) {
+		NDArray window = grid.window(x, tile);
+		window.attach(t);
+		NDArray leaf = window.duplicate();
+		leaf.setRequiresGradient(true);
+		return leaf;
+	}
+
+	/**
+	 * Pass 2 of tile {@code i} from its window's features {@code f} (recorded with their graph):
+	 * backward from the surrogate style term and the core's content term, the window's gradient
+	 * added into {@code gradient}, the content term into {@code content}.
+	 */
+	private void backward(int i, NDArray leaf, Map<String, NDArray> f, Map<String, NDArray> derivatives, NDArray content,
+		NDArray gradient, GradientCollector collector)
+	{
+		Tile tile = grid.tiles().get(i);
+		NDArray objective = null;
+		for (Map.Entry<String, NDArray> target : contentTargets.isEmpty() ? Map.<String, NDArray>of().entrySet()
+			: contentTargets.get(i).entrySet())
+		{
+			String l = target.getKey();
+			NDArray core = grid.core(f.get(l), tile, strides.get(l));
+			NDArray term = core.sub(target.getValue()).square().sum().div(Scalars.of(core, contentSizes.get(l)));
+			double w = settings.contentLayers().get(l);
+			content.addi(term.stopGradient().mul(Scalars.of(term, w)));
+			objective = StyleObjective.weighted(objective, term, w * settings.contentWeight());
+		}
+		for (String l : styleLayers) {
+			NDArray core = grid.core(f.get(l), tile, strides.get(l));
+			if (core == null) continue;
+			long c = core.getShape().get(1);
+			NDArray m = core.reshape(c, core.size() / c);
+			NDArray surrogate = m.matMul(m.stopGradient().transpose()).mul(derivatives.get(l)).sum();
+			objective = objective == null ? surrogate : objective.add(surrogate);
+		}
+		if (objective == null) return;
+		collector.backward(objective);
+		addInto(gradient, grid.windowIndex(tile), leaf);
 	}
 
 	/**
@@ -219,14 +254,13 @@ public final class TiledObjective implements LossObjective {
 	}
 
 	/**
-	 * Adds {@code leaf}'s gradient into {@code gradient} at {@code index}. The slice and the sum
-	 * are closed at once: made from {@code gradient} they belong to the step's manager, where two
-	 * window-sized arrays per tile would otherwise stay alive until the evaluation ends (850 MB
-	 * over the 121 tiles of a 4096² image).
+	 * Adds {@code leaf}'s gradient in place into the view of {@code gradient} at {@code index}: no
+	 * window-sized copy. The view is closed at once: made from {@code gradient} it belongs to the
+	 * step's manager, where one handle per tile would otherwise stay until the evaluation ends.
 	 */
 	private static void addInto(NDArray gradient, NDIndex index, NDArray leaf) {
-		try (NDArray g = leaf.getGradient(); NDArray old = gradient.get(index); NDArray sum = old.add(g)) {
-			gradient.set(index, sum);
+		try (NDArray g = leaf.getGradient(); NDArray view = gradient.get(index)) {
+			view.addi(g);
 		}
 	}
 

@@ -15,6 +15,9 @@ import java.util.Locale;
  */
 public record TilingPlan(TileGrid grid, long estimatedBytes, long budgetBytes) {
 
+	/** A GB in messages: 2^30 bytes, as in {@code --memory-budget 6g}. */
+	private static final double GB = 1L << 30;
+
 	/** Whether the step is tiled. */
 	public boolean tiled() {
 		return grid != null;
@@ -53,7 +56,7 @@ public record TilingPlan(TileGrid grid, long estimatedBytes, long budgetBytes) {
 		}
 		throw new IllegalArgumentException(String.format(Locale.ROOT,
 			"size: a %d×%d px run needs about %.1f GB even in the smallest tiles (%.1f GB untiled), more than the budget of %.1f GB; "
-				+ "lower size or raise the memory budget", w, h, smallest / 1e9, untiled / 1e9, budget / 1e9));
+				+ "lower size or raise the memory budget", w, h, smallest / GB, untiled / GB, budget / GB));
 	}
 
 	/** "untiled" or "16 tiles of core 512 px, halo 80 px". */
