@@ -34,11 +34,11 @@ import org.junit.jupiter.api.Test;
 class SequenceTransferTest {
 
 	static final VggWeights WEIGHTS = SyntheticVgg.vgg19(16, 3);
-	static final List<RgbImage> FRAMES = SyntheticMotion.drift(48, 36, 6, 1.5, 1);
+	static final List<RgbImage> FRAMES = SyntheticMotion.drift(40, 30, 6, 1.5, 1);
 
-	/** Adam, 30 steps, noise start: every independent frame lands somewhere else. */
+	/** Adam, 20 steps, noise start: every independent frame lands somewhere else. */
 	static StyleTransferSettings settings() {
-		return StyleTransferSettings.builder().optSize(48).optSteps(30).optScales(1).optOptimizer(OptimizerKind.ADAM)
+		return StyleTransferSettings.builder().optSize(40).optSteps(20).optScales(1).optOptimizer(OptimizerKind.ADAM)
 			.optContentLayers(Map.of("relu2_1", 1.0)).optStyleLayers(StyleTransferSettings.parseLayers("s", "relu1_1,relu2_1"))
 			.optContentWeight(1).optStyleWeight(100).optTvWeight(0).optInit(InitMode.NOISE).optDevice(DeviceChoice.CPU).build();
 	}
@@ -58,13 +58,13 @@ class SequenceTransferTest {
 		assertTrue(Double.isNaN(a.frames().get(0).temporalError()));
 		assertEquals(List.of(0, 1, 2, 3, 4, 5), consistentOut.indices);
 		for (RgbImage r : consistentOut.images) {
-			assertEquals(48, r.width());
-			assertEquals(36, r.height());
+			assertEquals(40, r.width());
+			assertEquals(30, r.height());
 		}
 		// Independent frames all get the first frame's steps; consistent later ones half of them.
-		for (FrameResult f : a.frames()) assertEquals(30, f.steps());
-		assertEquals(30, b.frames().get(0).steps());
-		for (FrameResult f : b.frames().subList(1, 6)) assertEquals(15, f.steps());
+		for (FrameResult f : a.frames()) assertEquals(20, f.steps());
+		assertEquals(20, b.frames().get(0).steps());
+		for (FrameResult f : b.frames().subList(1, 6)) assertEquals(10, f.steps());
 	}
 
 	@Test
@@ -93,11 +93,11 @@ class SequenceTransferTest {
 	@Test
 	void earlyStopEndsFramesOnceTheLossSettles() throws IOException {
 		// A 50% tolerance over 2 steps is met within a few steps of a warped start.
-		SequenceSettings q = SequenceSettings.builder().optFirstSteps(30).optLaterSteps(30).optEarlyStop(0.5, 2).build();
+		SequenceSettings q = SequenceSettings.builder().optFirstSteps(20).optLaterSteps(20).optEarlyStop(0.5, 2).build();
 		SequenceResult r = run(q, new Collect(), SequenceListener.NONE);
 		for (FrameResult f : r.frames().subList(1, 6)) {
-			assertEquals(30, f.plannedSteps());
-			assertTrue(f.steps() < 30 && f.steps() >= 3, "frame " + f.index() + " made " + f.steps() + " steps");
+			assertEquals(20, f.plannedSteps());
+			assertTrue(f.steps() < 20 && f.steps() >= 3, "frame " + f.index() + " made " + f.steps() + " steps");
 		}
 	}
 
