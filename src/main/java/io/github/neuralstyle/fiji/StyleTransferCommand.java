@@ -11,6 +11,7 @@ import io.github.neuralstyle.engine.StyleTransferSettings;
 import io.github.neuralstyle.engine.network.VggWeights;
 import io.github.neuralstyle.image.ConvertedImage;
 import io.github.neuralstyle.image.ImageToRgb;
+import io.github.neuralstyle.image.PlaneSelection;
 import io.github.neuralstyle.image.ResultType;
 import io.github.neuralstyle.image.RgbToImage;
 
@@ -53,11 +54,13 @@ public class StyleTransferCommand extends ContextCommand {
 	/** Every macro key, in dialog order. */
 	static final List<String> KEYS = List.of("content", "style", "preset", "model", "weights", "iterations", "size",
 		"scales", "contentweight", "styleweight", "tvweight", "optimizer", "learningrate", "init", "seed", "device",
-		"pooling", "contentlayers", "stylelayers", "preview", "resultsize", "output", "plot");
+		"pooling", "contentlayers", "stylelayers", "preview", "resultsize", "output", "plot",
+		"planes", "range", "temporal");
 
 	/** The keys only the advanced dialog shows: the loss recipe and extras; the essentials dialog leaves them at their defaults. */
 	static final List<String> RECIPE = List.of("scales", "contentweight", "styleweight", "tvweight", "optimizer",
-		"learningrate", "init", "seed", "pooling", "contentlayers", "stylelayers", "preview", "resultsize", "plot");
+		"learningrate", "init", "seed", "pooling", "contentlayers", "stylelayers", "preview", "resultsize", "plot",
+		"temporal");
 
 	// Not remembered as SciJava values: runs that leave them out take the active image and another (StyleTransferInputs).
 	@Parameter(label = "Content image", persist = false, description = "The image to repaint (current slice/frame of a stack).")
@@ -65,6 +68,17 @@ public class StyleTransferCommand extends ContextCommand {
 
 	@Parameter(label = "Style image", persist = false, description = "The painting whose style is copied (current slice/frame).")
 	ImagePlus style;
+
+	@Parameter(label = "Planes", choices = { "current", "slices", "frames", "all" },
+		description = "Of a stack: the current plane, every slice, every frame, or every plane of a hyperstack. No difference for a single image.")
+	String planes = "current";
+
+	@Parameter(label = "Range (e.g. 3-10)", required = false,
+		description = "Slices or frames to style, first-last (frames for 'all' on a time-lapse); empty for all.")
+	String range = "";
+
+	@Parameter(label = "Temporal weight", description = "Consistency between neighbouring planes (less flicker); 0 styles each plane on its own.")
+	String temporal = PlaneChoice.DEFAULT_TEMPORAL;
 
 	@Parameter(label = "Preset", choices = { "gatys", "jcjohnson", "pytorch-tutorial" },
 		description = "Loss recipe: layers, weights, optimizer, learning rate, init, pooling, model. Fields set to 'preset' take its values.")
@@ -173,11 +187,11 @@ public class StyleTransferCommand extends ContextCommand {
 			StyleTransferSettings settings = CommandSettings.of(this, previewAllowed);
 			String spec = CommandSettings.weightsSpec(this, settings.preset());
 			File saveTo = ResultFiles.checkOutput(output, ResultFiles.inputs(content, style, weights));
+			if (stylePlanes(settings, spec, progress, saveTo)) return; // planes other than the current one
 			ConvertedImage c = convert("content", content, settings.size());
 			ConvertedImage s = convert("style", style, settings.size());
 			VggWeights w = neuralStyle.weights(spec, progress.weights());
-			StyleTransferResult r = neuralStyle.engine().run(c.image(), s.image(), w, settings, progress,
-				() -> isCanceled() || IJ.escapePressed() || Thread.currentThread().isInterrupted());
+			StyleTransferResult r = neuralStyle.engine().run(c.image(), s.image(), w, settings, progress, this::stopped);
 			ImagePlus out = RgbToImage.toImagePlus(r.image(), ResultType.of(content, c, s), content, title());
 			ResultFiles.describe(out, content, c, style, s, settings, w, r);
 			if (saveTo != null) ResultFiles.save(out, saveTo);
@@ -200,6 +214,34 @@ public class StyleTransferCommand extends ContextCommand {
 		finally {
 			progress.close();
 		}
+	}
+
+	/** Styles the chosen planes of a stack ({@link PlaneRun}); false when only the current plane is asked for. */
+	private boolean stylePlanes(StyleTransferSettings settings, String spec, Progress progress, File saveTo)
+		throws IOException
+	{
+		PlaneSelection planes = content == null || unparsed.containsKey("content") ? null : PlaneChoice.selection(this);
+		double weight = PlaneChoice.temporal(this);
+		if (planes == null || planes.mode() == PlaneSelection.Mode.CURRENT) return false;
+		ImageToRgb.requireUsableShape("content", content, settings.size());
+		ConvertedImage s = convert("style", style, settings.size());
+		VggWeights w = neuralStyle.weights(spec, progress.weights());
+		PlaneRun.Outcome o = new PlaneRun(neuralStyle.engine(), progress, this::stopped, neuralStyle::message)
+			.style(planes, s, w, settings, title());
+		ImagePlus out = o.image();
+		ResultFiles.describe(out, content, o.content(), style, s, settings, w, o.result());
+		if (saveTo != null) ResultFiles.save(out, saveTo);
+		if (plot) LossPlot.present(LossPlot.of(o.result().history(), settings, out.getTitle()), saveTo, log);
+		neuralStyle.message(ResultFiles.summary(out, o.result()) + "; " + planes.count() + " planes");
+		StyleTransferInputs.rememberStyle(prefs, style);
+		MacroBridge.publish(out, threads);
+		result = out;
+		return true;
+	}
+
+	/** Whether the run must stop: the command cancelled, its thread interrupted, or Esc pressed in ImageJ. */
+	private boolean stopped() {
+		return isCanceled() || IJ.escapePressed() || Thread.currentThread().isInterrupted();
 	}
 
 	private ConvertedImage convert(String role, ImagePlus imp, int workingSize) {
