@@ -16,7 +16,8 @@ import java.util.Locale;
  * <p>
  * The range selects along one axis: the slices for {@link Mode#SLICES}, the frames for
  * {@link Mode#FRAMES}, and for {@link Mode#ALL} the frames of a time-lapse (every slice of
- * each) or the slices of an image with one frame. An image with a single plane ignores both.
+ * each) or the slices of an image with one frame; {@link Mode#CURRENT} takes none. An image
+ * with a single plane ignores both.
  */
 public final class PlaneSelection {
 
@@ -60,6 +61,10 @@ public final class PlaneSelection {
 		int nz = imp.getNSlices(), nt = imp.getNFrames();
 		int[] czt = ImageToRgb.position(imp);
 		int[] span = PlaneRange.parse(range);
+		if (mode == Mode.CURRENT && span != null && nz * nt > 1) {
+			throw new IllegalArgumentException("range=" + range.trim() + ": planes=current styles the current plane only;"
+				+ " give planes=slices, frames or all with a range, or leave the range empty");
+		}
 		if (mode == Mode.CURRENT || nz * nt == 1) {
 			return new PlaneSelection(imp, mode, new int[] { czt[1] }, new int[] { czt[2] }, false);
 		}

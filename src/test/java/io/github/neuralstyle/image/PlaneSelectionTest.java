@@ -101,6 +101,8 @@ class PlaneSelectionTest {
 				+ ": give first-last, e.g. range=3-10"), bad);
 		}
 		assertTrue(message(() -> PlaneSelection.of(t, Mode.FRAMES, "4-2")).contains("not after the last"));
+		assertEquals("range=2-3: planes=current styles the current plane only; give planes=slices, frames or all with a"
+			+ " range, or leave the range empty", message(() -> PlaneSelection.of(t, Mode.CURRENT, " 2-3")));
 		assertTrue(message(() -> PlaneSelection.of(t, Mode.FRAMES, "0-2")).contains("at least 1"));
 	}
 
