@@ -9,6 +9,7 @@ import ij.plugin.frame.Recorder;
 import io.github.neuralstyle.engine.StyleTransferResult;
 import io.github.neuralstyle.engine.StyleTransferSettings;
 import io.github.neuralstyle.engine.network.VggWeights;
+import io.github.neuralstyle.engine.video.SequenceSettings;
 import io.github.neuralstyle.image.ConvertedImage;
 import io.github.neuralstyle.image.ImageToRgb;
 import io.github.neuralstyle.image.PlaneSelection;
@@ -221,18 +222,19 @@ public class StyleTransferCommand extends ContextCommand {
 		throws IOException
 	{
 		PlaneSelection planes = content == null || unparsed.containsKey("content") ? null : PlaneChoice.selection(this);
-		double weight = PlaneChoice.temporal(this);
+		SequenceSettings sequence = PlaneChoice.sequence(this);
 		if (planes == null || planes.mode() == PlaneSelection.Mode.CURRENT) return false;
 		ImageToRgb.requireUsableShape("content", content, settings.size());
 		ConvertedImage s = convert("style", style, settings.size());
 		VggWeights w = neuralStyle.weights(spec, progress.weights());
 		PlaneRun.Outcome o = new PlaneRun(neuralStyle.engine(), progress, this::stopped, neuralStyle::message)
-			.style(planes, s, w, settings, title());
+			.style(planes, s, w, settings, sequence, title());
 		ImagePlus out = o.image();
 		ResultFiles.describe(out, content, o.content(), style, s, settings, w, o.result());
+		out.setProperty("Info", out.getInfoProperty() + o.info(sequence));
 		if (saveTo != null) ResultFiles.save(out, saveTo);
 		if (plot) LossPlot.present(LossPlot.of(o.result().history(), settings, out.getTitle()), saveTo, log);
-		neuralStyle.message(ResultFiles.summary(out, o.result()) + "; " + planes.count() + " planes");
+		neuralStyle.message(ResultFiles.summary(out, o.result()) + o.summary());
 		StyleTransferInputs.rememberStyle(prefs, style);
 		MacroBridge.publish(out, threads);
 		result = out;

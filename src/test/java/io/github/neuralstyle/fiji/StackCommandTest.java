@@ -2,6 +2,7 @@ package io.github.neuralstyle.fiji;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import ij.WindowManager;
 import ij.measure.Calibration;
 
 import io.github.neuralstyle.engine.RgbImage;
+import io.github.neuralstyle.engine.StyleTransferSettings;
 import io.github.neuralstyle.image.ImageToRgb;
 import io.github.neuralstyle.testsupport.TestHyperstacks;
 import io.github.neuralstyle.testsupport.TestImagePlus;
@@ -107,7 +109,8 @@ class StackCommandTest {
 		}
 		before.assertUnchanged(content);
 		assertTrue(harness.messages.stream().anyMatch(m -> m.startsWith("Neural Style: 'cells-styled-by-wave' (32×24)")
-			&& m.endsWith("; 6 planes")), harness.messages::toString);
+			&& m.contains("; 6 planes, temporal error ")), harness.messages::toString);
+		assertTrue(r.getInfoProperty().contains("Neural Style sequence: temporal-weight=0 "), r.getInfoProperty());
 	}
 
 	@Test
@@ -158,6 +161,26 @@ class StackCommandTest {
 		assertEquals(images, WindowManager.getImageCount(), "no partial image");
 		int[] last = log.bars.get(log.bars.size() - 1);
 		assertEquals(last[1], last[0], "the progress bar ends full (hidden)");
+	}
+
+	@Test
+	void framesAfterTheFirstStartFromThePreviousResultUnlessTheTemporalWeightIsZero() throws Exception {
+		ImagePlus content = TestHyperstacks.gray16("t.tif", 32, 24, 1, 3);
+		ImagePlus style = TestImagePlus.of("rgb", "wave.png", 24, 24);
+		ImagePlus r = result(harness.run(CommandHarness.fast(Map.of("content", content, "style", style,
+			"planes", "frames", "iterations", 4))));
+		assertEquals(3, r.getNFrames());
+		StyleTransferSettings later = harness.engine.lastSettings();
+		assertNotNull(later.initImage(), "the warped previous result");
+		assertEquals(2, later.steps(), "later frames get half the steps");
+		assertTrue(r.getInfoProperty().contains("Neural Style sequence: temporal-weight=" + PlaneChoice.DEFAULT_TEMPORAL
+			+ " "), r.getInfoProperty());
+		assertTrue(r.getInfoProperty().contains("steps per plane 4,2,2"), r.getInfoProperty());
+
+		harness.run(CommandHarness.fast(Map.of("content", content, "style", style, "planes", "frames",
+			"iterations", 4, "temporal", "0")));
+		assertNull(harness.engine.lastSettings().initImage(), "independent: every frame from its own start");
+		assertEquals(4, harness.engine.lastSettings().steps());
 	}
 
 	@Test
