@@ -56,6 +56,9 @@ class MacroOptionsTest {
 		SAMPLES.put("resultsize", "working");
 		SAMPLES.put("output", "/tmp/styled results/out.png");
 		SAMPLES.put("plot", "true");
+		SAMPLES.put("planes", "frames");
+		SAMPLES.put("range", "3-10");
+		SAMPLES.put("temporal", "1e4");
 	}
 
 	@AutoClose
