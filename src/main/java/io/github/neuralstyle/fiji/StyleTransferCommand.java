@@ -217,13 +217,13 @@ public class StyleTransferCommand extends ContextCommand {
 		}
 	}
 
-	/** Styles the chosen planes of a stack ({@link PlaneRun}); false when only the current plane is asked for. */
+	/** Styles the chosen planes of a stack ({@link PlaneRun}); false when only the plane shown is asked for. */
 	private boolean stylePlanes(StyleTransferSettings settings, String spec, Progress progress, File saveTo)
 		throws IOException
 	{
 		PlaneSelection planes = content == null || unparsed.containsKey("content") ? null : PlaneChoice.selection(this);
 		SequenceSettings sequence = PlaneChoice.sequence(this);
-		if (planes == null || planes.mode() == PlaneSelection.Mode.CURRENT) return false;
+		if (planes == null || planes.currentOnly()) return false;
 		ImageToRgb.requireUsableShape("content", content, settings.size());
 		ConvertedImage s = convert("style", style, settings.size());
 		VggWeights w = neuralStyle.weights(spec, progress.weights());

@@ -131,6 +131,12 @@ public final class PlaneSelection {
 		return count() == 1;
 	}
 
+	/** Whether the selection is just the plane shown now (always so for a single-plane image). */
+	public boolean currentOnly() {
+		int[] czt = ImageToRgb.position(imp);
+		return single() && slices[0] == czt[1] && frames[0] == czt[2];
+	}
+
 	/**
 	 * The planes as sequences to style in order, each a list of plane indices (stack order):
 	 * along time, one sequence per selected slice, when more than one frame is selected; else

@@ -190,8 +190,16 @@ class StackCommandTest {
 		ImagePlus r = result(harness.run(CommandHarness.fast(Map.of("content", stack, "style", stack))));
 		assertEquals(1, r.getStackSize(), "planes=current is the default");
 		ImagePlus single = TestImagePlus.of("rgb", "one.png", 32, 24);
+		int logged = harness.messages.size();
 		r = result(harness.run(CommandHarness.fast(Map.of("content", single, "style", single, "planes", "all"))));
 		assertEquals(1, r.getStackSize());
+		assertFalse(harness.messages.get(logged).contains("planes"), "the single-image run: " + harness.messages);
+		assertFalse(r.getInfoProperty().contains("Neural Style sequence"), r.getInfoProperty());
+		// One frame that is not the one shown: styled from that frame, labelled as it
+		ImagePlus t = TestHyperstacks.gray16("t.tif", 32, 24, 1, 3);
+		r = result(harness.run(CommandHarness.fast(Map.of("content", t, "style", single, "planes", "frames",
+			"range", "3"))));
+		assertEquals("z1 t3", r.getStack().getSliceLabel(1));
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.github.neuralstyle.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,10 @@ class PlaneSelectionTest {
 		ImagePlus imp = TestHyperstacks.composite("h", 8, 6, 2, 3, 4);
 		imp.setPosition(2, 2, 3);
 		assertEquals(List.of("2,3"), positions(PlaneSelection.of(imp, Mode.CURRENT, "")));
+		assertTrue(PlaneSelection.of(imp, Mode.CURRENT, "").currentOnly());
+		assertTrue(PlaneSelection.of(imp, Mode.FRAMES, "3").currentOnly(), "frame 3 is shown");
+		assertFalse(PlaneSelection.of(imp, Mode.FRAMES, "4").single() && PlaneSelection.of(imp, Mode.FRAMES, "4")
+			.currentOnly(), "frame 4 is not");
 		assertEquals(List.of("1,3", "2,3", "3,3"), positions(PlaneSelection.of(imp, Mode.SLICES, "")));
 		assertEquals(List.of("2,1", "2,2", "2,3", "2,4"), positions(PlaneSelection.of(imp, Mode.FRAMES, null)));
 		PlaneSelection all = PlaneSelection.of(imp, Mode.ALL, " ");
@@ -67,7 +72,7 @@ class PlaneSelectionTest {
 		ImagePlus single = TestImagePlus.of("rgb", "one", 8, 6);
 		for (Mode m : Mode.values()) {
 			PlaneSelection s = PlaneSelection.of(single, m, "3-10");
-			assertTrue(s.single(), m::toString);
+			assertTrue(s.single() && s.currentOnly(), m::toString);
 			assertEquals(List.of("1,1"), positions(s));
 		}
 		ImagePlus composite = TestHyperstacks.composite("c", 8, 6, 3, 1, 1); // channels are not planes to style
