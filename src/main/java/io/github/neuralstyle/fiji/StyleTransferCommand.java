@@ -75,7 +75,7 @@ public class StyleTransferCommand extends ContextCommand {
 	String planes = "current";
 
 	@Parameter(label = "Range (e.g. 3-10)", required = false,
-		description = "Slices or frames to style, first-last (frames for 'all' on a time-lapse); empty for all.")
+		description = "Slices or frames to style: first-last, first- (to the end) or one number (frames for 'all' on a time-lapse); empty for all.")
 	String range = "";
 
 	@Parameter(label = "Temporal weight", description = "Consistency between neighbouring planes (less flicker); 0 styles each plane on its own.")

@@ -50,6 +50,7 @@ class PlaneSelectionTest {
 		ImagePlus imp = TestHyperstacks.composite("h", 8, 6, 1, 2, 5);
 		assertEquals(List.of("1,2", "2,2", "1,3", "2,3"), positions(PlaneSelection.of(imp, Mode.ALL, "2-3")));
 		assertEquals(List.of("1,4"), positions(PlaneSelection.of(imp, Mode.FRAMES, "4")));
+		assertEquals(List.of("1,4", "1,5"), positions(PlaneSelection.of(imp, Mode.FRAMES, "4-")), "to the end");
 		assertEquals(List.of("2,1"), positions(PlaneSelection.of(imp, Mode.SLICES, " 2 - 2 ")));
 		ImagePlus z = TestHyperstacks.gray16("z", 8, 6, 6, 1);
 		assertEquals(List.of("3,1", "4,1", "5,1"), positions(PlaneSelection.of(z, Mode.ALL, "3-5")));
@@ -101,11 +102,13 @@ class PlaneSelectionTest {
 			+ " and 5 frames; use planes=frames"));
 		assertEquals("range=3-9: 't.tif' has 5 frames; give a range within 1-5",
 			message(() -> PlaneSelection.of(t, Mode.FRAMES, "3-9")));
-		for (String bad : new String[] { "abc", "3-", "1,3", "-2", "2.5" }) {
+		for (String bad : new String[] { "abc", "1,3", "-2", "2.5", "2--3" }) {
 			assertTrue(message(() -> PlaneSelection.of(t, Mode.FRAMES, bad)).startsWith("range=" + bad
 				+ ": give first-last, e.g. range=3-10"), bad);
 		}
 		assertTrue(message(() -> PlaneSelection.of(t, Mode.FRAMES, "4-2")).contains("not after the last"));
+		assertEquals("range=6-: 't.tif' has 5 frames; give a range within 1-5",
+			message(() -> PlaneSelection.of(t, Mode.FRAMES, "6-")));
 		assertEquals("range=2-3: planes=current styles the current plane only; give planes=slices, frames or all with a"
 			+ " range, or leave the range empty", message(() -> PlaneSelection.of(t, Mode.CURRENT, " 2-3")));
 		assertTrue(message(() -> PlaneSelection.of(t, Mode.FRAMES, "0-2")).contains("at least 1"));
