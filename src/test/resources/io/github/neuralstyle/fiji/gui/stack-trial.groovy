@@ -92,10 +92,14 @@ shot("stack-dialog", d.bounds)
 press(d, "OK")
 def seen = new LinkedHashSet()
 def result = null
-for (int i = 0; i < 3000 && result == null; i++) {
+boolean shown = false
+for (int i = 0; i < 18000 && result == null; i++) { // up to 30 min: a loaded 2-core machine is slow
 	def s = status()
 	if (s?.startsWith("Neural Style: frame")) seen << s.replaceAll(", loss .*", "")
-	if (seen.size() == 3) shot("stack-progress", IJ.instance.bounds)
+	if (seen.size() == 3 && !shown) {
+		shot("stack-progress", IJ.instance.bounds)
+		shown = true
+	}
 	result = WindowManager.getImage("timelapse-cells-styled-by-style-waves")
 	Thread.sleep(100)
 }
