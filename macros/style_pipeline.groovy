@@ -8,6 +8,7 @@
 #@ String (label = "Model", value = "preset") model
 #@ File (label = "Weights file (model = file)", required = false) weightsFile
 #@ String (label = "Device", choices = {"auto", "cpu", "gpu"}, value = "auto") device
+#@ String (label = "Planes of a stack", choices = {"current", "slices", "frames", "all"}, value = "current") planes
 #@ CommandService commands
 #@ LogService log
 #@output ij.ImagePlus result
@@ -17,7 +18,7 @@
 //
 // Headless, from Fiji's launcher (script parameters as key=value pairs):
 //   ImageJ-linux64 --headless --console --run style_pipeline.groovy \
-//     'contentFile="/data/cells.png",styleFile="/data/waves.png",outputFile="/data/out/cells-waves.png",preset="gatys",iterations=300,size=512,styleweight="preset",model="preset",device="auto"'
+//     'contentFile="/data/cells.png",styleFile="/data/waves.png",outputFile="/data/out/cells-waves.png",preset="gatys",iterations=300,size=512,styleweight="preset",model="preset",device="auto",planes="current"'
 // The command runs through SciJava's CommandService, so it needs no ImageJ 1.x macro layer.
 // Every input is given explicitly: inputs left out would take values the dialog remembered
 // from earlier interactive runs, and a pipeline must not depend on those.
@@ -34,7 +35,8 @@ def inputs = [
 	tvweight: "preset", optimizer: "preset", learningrate: "preset", init: "preset", seed: 0L,
 	device: device, pooling: "preset", contentlayers: "preset", stylelayers: "preset",
 	preview: 0, resultsize: "content", output: outputFile, plot: false,
-	memorybudget: "auto"
+	memorybudget: "auto",
+	planes: planes, range: "", temporal: "10000"
 ]
 def module = commands.run("io.github.neuralstyle.fiji.StyleTransferCommand", true, inputs).get()
 if (module.isCanceled()) throw new IllegalStateException(module.getCancelReason())

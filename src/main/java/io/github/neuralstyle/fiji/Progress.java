@@ -14,6 +14,8 @@ final class Progress implements ProgressListener {
 	private final StatusService status;
 	private final PreviewWindow preview;
 	private double lastLoss = Double.NaN;
+	private String plane = ""; // "frame 3/16, " while a stack runs (PlaneRun)
+	private int planeIndex, planeCount = 1;
 
 	/** @param preview the preview window, or null for none */
 	Progress(StatusService status, PreviewWindow preview) {
@@ -25,8 +27,10 @@ final class Progress implements ProgressListener {
 	public void step(StepReport r) {
 		if (r.hasLosses()) lastLoss = r.total();
 		String loss = Double.isNaN(lastLoss) ? "" : ", loss " + shortNumber(lastLoss);
-		status.showStatus(r.iteration(), r.totalSteps(), "Neural Style: iteration " + r.iteration() + "/" + r.totalSteps()
-			+ loss);
+		int perPlane = 1000; // the bar spans all planes; a plane's steps may differ from another's
+		int at = planeIndex * perPlane + (int) ((long) perPlane * r.iteration() / Math.max(1, r.totalSteps()));
+		status.showStatus(at, planeCount * perPlane, "Neural Style: " + plane + "iteration " + r.iteration() + "/"
+			+ r.totalSteps() + loss);
 	}
 
 	/** Tiles of a long step advance the bar within the step: "iteration 3/10, tile 5/16". */
@@ -46,6 +50,14 @@ final class Progress implements ProgressListener {
 	@Override
 	public void status(String message) {
 		status.showStatus("Neural Style: " + message);
+	}
+
+	/** Starts plane {@code index} (0-based) of {@code count}, shown as {@code where}, e.g. "frame 3/16". */
+	void plane(String where, int index, int count) {
+		plane = where.isEmpty() ? "" : where + ", ";
+		planeIndex = index;
+		planeCount = count;
+		lastLoss = Double.NaN;
 	}
 
 	/** The same status bar for weights downloads. */

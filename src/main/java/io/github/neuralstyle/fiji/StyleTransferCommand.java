@@ -11,8 +11,10 @@ import io.github.neuralstyle.engine.StyleTransferSettings;
 import io.github.neuralstyle.engine.network.VggWeights;
 import io.github.neuralstyle.engine.tiling.TilingOptions;
 import io.github.neuralstyle.engine.tiling.TilingPlan;
+import io.github.neuralstyle.engine.video.SequenceSettings;
 import io.github.neuralstyle.image.ConvertedImage;
 import io.github.neuralstyle.image.ImageToRgb;
+import io.github.neuralstyle.image.PlaneSelection;
 import io.github.neuralstyle.image.ResultType;
 import io.github.neuralstyle.image.RgbToImage;
 
@@ -56,12 +58,12 @@ public class StyleTransferCommand extends ContextCommand {
 	static final List<String> KEYS = List.of("content", "style", "preset", "model", "weights", "iterations", "size",
 		"scales", "contentweight", "styleweight", "tvweight", "optimizer", "learningrate", "init", "seed", "device",
 		"pooling", "contentlayers", "stylelayers", "preview", "resultsize", "output", "plot",
-		"memorybudget");
+		"memorybudget", "planes", "range", "temporal");
 
 	/** The keys only the advanced dialog shows: the loss recipe and extras; the essentials dialog leaves them at their defaults. */
 	static final List<String> RECIPE = List.of("scales", "contentweight", "styleweight", "tvweight", "optimizer",
 		"learningrate", "init", "seed", "pooling", "contentlayers", "stylelayers", "preview", "resultsize", "plot",
-		"memorybudget");
+		"memorybudget", "temporal");
 
 	// Not remembered as SciJava values: runs that leave them out take the active image and another (StyleTransferInputs).
 	@Parameter(label = "Content image", persist = false, description = "The image to repaint (current slice/frame of a stack).")
@@ -69,6 +71,17 @@ public class StyleTransferCommand extends ContextCommand {
 
 	@Parameter(label = "Style image", persist = false, description = "The painting whose style is copied (current slice/frame).")
 	ImagePlus style;
+
+	@Parameter(label = "Planes", choices = { "current", "slices", "frames", "all" },
+		description = "Of a stack: the current plane, every slice, every frame, or every plane of a hyperstack. No difference for a single image.")
+	String planes = "current";
+
+	@Parameter(label = "Range (e.g. 3-10)", required = false,
+		description = "Slices or frames to style: first-last, first- (to the end) or one number (frames for 'all' on a time-lapse); empty for all.")
+	String range = "";
+
+	@Parameter(label = "Temporal weight", description = "Consistency between neighbouring planes (less flicker); 0 styles each plane on its own.")
+	String temporal = PlaneChoice.DEFAULT_TEMPORAL;
 
 	@Parameter(label = "Preset", choices = { "gatys", "jcjohnson", "pytorch-tutorial" },
 		description = "Loss recipe: layers, weights, optimizer, learning rate, init, pooling, model. Fields set to 'preset' take its values.")
@@ -183,6 +196,7 @@ public class StyleTransferCommand extends ContextCommand {
 			TilingOptions tiling = FullResolution.tiling(memorybudget);
 			String spec = CommandSettings.weightsSpec(this, settings.preset());
 			File saveTo = ResultFiles.checkOutput(output, ResultFiles.inputs(content, style, weights));
+			if (stylePlanes(settings, spec, progress, saveTo)) return; // planes other than the current one
 			ConvertedImage c = convert("content", content, settings.size());
 			ConvertedImage s = convert("style", style, settings.size());
 			VggWeights w = neuralStyle.weights(spec, progress.weights());
@@ -190,7 +204,7 @@ public class StyleTransferCommand extends ContextCommand {
 				FullResolution.asked(this));
 			if (plan.tiled()) neuralStyle.message("Neural Style: " + FullResolution.describe(plan, tiling));
 			StyleTransferResult r = neuralStyle.engine(tiling).run(c.image(), s.image(), w, settings, progress,
-				() -> isCanceled() || IJ.escapePressed() || Thread.currentThread().isInterrupted());
+				this::stopped);
 			ImagePlus out = RgbToImage.toImagePlus(r.image(), ResultType.of(content, c, s), content, title());
 			ResultFiles.describe(out, content, c, style, s, settings, w, r);
 			if (saveTo != null) ResultFiles.save(out, saveTo);
@@ -213,6 +227,36 @@ public class StyleTransferCommand extends ContextCommand {
 		finally {
 			progress.close();
 		}
+	}
+
+	/** Styles the chosen planes of a stack ({@link PlaneRun}); false when only the plane shown is asked for. */
+	private boolean stylePlanes(StyleTransferSettings settings, String spec, Progress progress, File saveTo)
+		throws IOException
+	{
+		PlaneSelection planes = content == null || unparsed.containsKey("content") ? null : PlaneChoice.selection(this);
+		SequenceSettings sequence = PlaneChoice.sequence(this);
+		if (planes == null || planes.currentOnly()) return false;
+		ImageToRgb.requireUsableShape("content", content, settings.size());
+		ConvertedImage s = convert("style", style, settings.size());
+		VggWeights w = neuralStyle.weights(spec, progress.weights());
+		PlaneRun.Outcome o = new PlaneRun(neuralStyle.engine(FullResolution.tiling(memorybudget)), progress, this::stopped,
+			neuralStyle::message)
+			.style(planes, s, w, settings, sequence, title());
+		ImagePlus out = o.image();
+		ResultFiles.describe(out, content, o.content(), style, s, settings, w, o.result());
+		out.setProperty("Info", out.getInfoProperty() + o.info(sequence));
+		if (saveTo != null) ResultFiles.save(out, saveTo);
+		if (plot) LossPlot.present(LossPlot.of(o.result().history(), settings, out.getTitle()), saveTo, log);
+		neuralStyle.message(ResultFiles.summary(out, o.result()) + o.summary());
+		StyleTransferInputs.rememberStyle(prefs, style);
+		MacroBridge.publish(out, threads);
+		result = out;
+		return true;
+	}
+
+	/** Whether the run must stop: the command cancelled, its thread interrupted, or Esc pressed in ImageJ. */
+	private boolean stopped() {
+		return isCanceled() || IJ.escapePressed() || Thread.currentThread().isInterrupted();
 	}
 
 	private ConvertedImage convert(String role, ImagePlus imp, int workingSize) {

@@ -23,7 +23,8 @@ import net.imglib2.type.numeric.ARGBType;
  * <li>Composite images in composite mode: the sum of the active channels, each in its own
  * display range and LUT colour, clipped to 1 (as ImageJ draws them); in colour or greyscale
  * mode only the current channel.</li>
- * <li>Stacks and hyperstacks: the current slice and frame only; the result says which.</li>
+ * <li>Stacks and hyperstacks: the current slice and frame, or the one given to
+ * {@link #convertAt}; the result says which.</li>
  * <li>NaN samples count as the display minimum (reported); ±∞ clip like any value outside
  * the display range.</li>
  * </ul>
@@ -39,21 +40,30 @@ public final class ImageToRgb {
 	 * @throws IllegalArgumentException when the display range is not finite
 	 */
 	public static ConvertedImage convert(ImagePlus imp, String role) {
+		int[] czt = position(imp);
+		return convertAt(imp, role, czt[1], czt[2]);
+	}
+
+	/**
+	 * Converts the plane(s) at 1-based slice {@code z} and frame {@code t} as they would be
+	 * displayed there: the same channels, display ranges and LUTs as the current position.
+	 *
+	 * @throws IllegalArgumentException when the display range is not finite
+	 */
+	public static ConvertedImage convertAt(ImagePlus imp, String role, int z, int t) {
 		int w = imp.getWidth(), h = imp.getHeight();
 		float[] chw = new float[3 * w * h];
-		int[] czt = position(imp);
-		int z = czt[1], t = czt[2];
 		if (imp.getBitDepth() == 24) {
 			rgbInto(imp, z, t, chw);
-			return new ConvertedImage(new RgbImage(w, h, chw), true, position(imp, null), 0);
+			return new ConvertedImage(new RgbImage(w, h, chw), true, position(imp, null, z, t), 0);
 		}
 		List<DisplayedChannel> channels = new ArrayList<>();
 		List<Integer> used = new ArrayList<>();
-		boolean colour = displayedChannels(imp, role, channels, used);
+		boolean colour = displayedChannels(imp, role, z, t, channels, used);
 		long nan = 0;
 		for (DisplayedChannel ch : channels) nan += ch.addTo(chw);
 		if (channels.size() > 1) for (int i = 0; i < chw.length; i++) chw[i] = Math.min(1f, chw[i]);
-		return new ConvertedImage(new RgbImage(w, h, chw), colour, position(imp, used), nan);
+		return new ConvertedImage(new RgbImage(w, h, chw), colour, position(imp, used, z, t), nan);
 	}
 
 	/**
@@ -83,9 +93,10 @@ public final class ImageToRgb {
 	}
 
 	/** Fills the channels as displayed; returns whether they look coloured. */
-	private static boolean displayedChannels(ImagePlus imp, String role, List<DisplayedChannel> out, List<Integer> used) {
+	private static boolean displayedChannels(ImagePlus imp, String role, int z, int t, List<DisplayedChannel> out,
+		List<Integer> used)
+	{
 		int[] czt = position(imp);
-		int z = czt[1], t = czt[2];
 		if (imp instanceof CompositeImage && imp.getNChannels() > 1) {
 			CompositeImage ci = (CompositeImage) imp;
 			if (ci.getMode() == IJ.COMPOSITE) {
@@ -135,7 +146,7 @@ public final class ImageToRgb {
 	}
 
 	/** "channel 2/3, slice 5/10, frame 1/4" for the dimensions that have more than one plane. */
-	private static String position(ImagePlus imp, List<Integer> channels) {
+	private static String position(ImagePlus imp, List<Integer> channels, int z, int t) {
 		List<String> parts = new ArrayList<>();
 		if (imp.getNChannels() > 1 && channels != null) {
 			if (channels.size() == 1) parts.add("channel " + channels.get(0) + "/" + imp.getNChannels());
@@ -145,9 +156,8 @@ public final class ImageToRgb {
 				parts.add(sb.append(" (composite)").toString());
 			}
 		}
-		int[] czt = position(imp);
-		if (imp.getNSlices() > 1) parts.add("slice " + czt[1] + "/" + imp.getNSlices());
-		if (imp.getNFrames() > 1) parts.add("frame " + czt[2] + "/" + imp.getNFrames());
+		if (imp.getNSlices() > 1) parts.add("slice " + z + "/" + imp.getNSlices());
+		if (imp.getNFrames() > 1) parts.add("frame " + t + "/" + imp.getNFrames());
 		return String.join(", ", parts);
 	}
 }

@@ -139,6 +139,22 @@ class MacroFilesTest {
 		assertTrue(Files.size(Paths.get(out + ".avi")) > 1000, "AVI written");
 	}
 
+	@Test
+	void timeLapseMacroStylesTheSampleFramesIntoATimeSeriesTiffAndGif() throws Exception {
+		Path out = dir.resolve("cells-waves");
+		run("style-timelapse.ijm", "content=[" + Paths.get("sample-data/timelapse-cells.tif").toAbsolutePath()
+			+ "] style=[" + dir.resolve("in/waves.png") + "] output=[" + out + "] range=2-4" + common);
+		assertEquals(1, MacroOptions.calls.size());
+		assertTrue(MacroOptions.calls.get(0).contains("planes=frames range=[2-4]"), MacroOptions.calls::toString);
+		ImagePlus styled = IJ.openImage(out + ".tif");
+		assertEquals(List.of(128, 96, 1, 1, 3), List.of(styled.getWidth(), styled.getHeight(), styled.getNChannels(),
+			styled.getNSlices(), styled.getNFrames()));
+		ImagePlus sample = IJ.openImage("sample-data/timelapse-cells.tif");
+		assertEquals(sample.getCalibration().frameInterval, styled.getCalibration().frameInterval);
+		assertEquals(sample.getCalibration().getTimeUnit(), styled.getCalibration().getTimeUnit());
+		assertEquals(3, IJ.openImage(out + ".gif").getStackSize(), "animated GIF with 3 frames");
+	}
+
 	/** Runs a macro file with {@code run("Style Transfer...", …)} swapped for the call bridge. */
 	private static void run(String file, String argument) throws IOException {
 		String text = Files.readString(MACROS.resolve(file), StandardCharsets.UTF_8);

@@ -57,6 +57,9 @@ class MacroOptionsTest {
 		SAMPLES.put("output", "/tmp/styled results/out.png");
 		SAMPLES.put("plot", "true");
 		SAMPLES.put("memorybudget", "6g");
+		SAMPLES.put("planes", "frames");
+		SAMPLES.put("range", "3-10");
+		SAMPLES.put("temporal", "1e4");
 	}
 
 	@AutoClose

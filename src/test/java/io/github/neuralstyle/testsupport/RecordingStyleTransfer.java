@@ -2,6 +2,7 @@ package io.github.neuralstyle.testsupport;
 
 import io.github.neuralstyle.engine.ProgressListener;
 import io.github.neuralstyle.engine.RgbImage;
+import io.github.neuralstyle.engine.RunExtension;
 import io.github.neuralstyle.engine.StepReport;
 import io.github.neuralstyle.engine.StyleTransfer;
 import io.github.neuralstyle.engine.StyleTransferResult;
@@ -34,6 +35,13 @@ public final class RecordingStyleTransfer implements StyleTransfer {
 	public StyleTransferResult run(RgbImage content, RgbImage style, VggWeights weights, StyleTransferSettings settings,
 		ProgressListener listener, BooleanSupplier cancelled)
 	{
+		return run(content, style, weights, settings, listener, cancelled, RunExtension.NONE);
+	}
+
+	@Override
+	public StyleTransferResult run(RgbImage content, RgbImage style, VggWeights weights, StyleTransferSettings settings,
+		ProgressListener listener, BooleanSupplier cancelled, RunExtension extension)
+	{
 		calls.incrementAndGet();
 		lastSettings = settings;
 		lastContent = content;
@@ -62,7 +70,7 @@ public final class RecordingStyleTransfer implements StyleTransfer {
 				listener.tile(stepsDone, totalSteps, tile, tiles);
 			}
 		};
-		return delegate.run(content, style, weights, settings, counting, cancelled);
+		return delegate.run(content, style, weights, settings, counting, cancelled, extension);
 	}
 
 	/** How often {@link #run} was called. */
