@@ -169,10 +169,8 @@ final class ControlOptions {
 		json.addProperty("style_scale", c.styleScale());
 		if (c.regions() != null) json.addProperty("region_styles", c.regions().describe());
 		json.addProperty("content_form", c.contentReduction().name().toLowerCase(java.util.Locale.ROOT));
-		if (Double.isNaN(c.tvPower())) {
-			json.add("tv_power", com.google.gson.JsonNull.INSTANCE);
-			json.addProperty("tv_form", "quadratic mean");
-		}
+		// Without a power (the quadratic mean TV) tv_power is left out.
+		if (Double.isNaN(c.tvPower())) json.addProperty("tv_form", "quadratic mean");
 		else {
 			json.addProperty("tv_power", c.tvPower());
 			json.addProperty("tv_form", c.tvReduction().name().toLowerCase(java.util.Locale.ROOT));
