@@ -13,6 +13,10 @@ import io.github.neuralstyle.engine.StepReport;
 import io.github.neuralstyle.engine.StyleControls;
 import io.github.neuralstyle.engine.StyleTransferSettings;
 import io.github.neuralstyle.engine.color.ColourMode;
+import io.github.neuralstyle.engine.color.Yuv;
+import io.github.neuralstyle.engine.network.InputConvention;
+import io.github.neuralstyle.engine.network.RandomVggWeights;
+import io.github.neuralstyle.engine.network.VggArchitecture;
 import io.github.neuralstyle.engine.network.VggWeights;
 import io.github.neuralstyle.engine.regions.RegionAssignment;
 import io.github.neuralstyle.engine.regions.StyleRegions;
@@ -32,26 +36,30 @@ import java.util.function.UnaryOperator;
  */
 final class ControlPictures {
 
-	/** Working size (long side): smaller than the other pictures', as there are eleven runs. */
-	static final int SIZE = 128;
+	/** Working size (long side): smaller than the other pictures', as there are nine runs on a shared CPU. */
+	static final int SIZE = 64;
 
 	/** L-BFGS steps of every run. */
-	static final int STEPS = 20;
+	static final int STEPS = 8;
 
 	private final VggWeights weights;
 	private final DefaultStyleTransfer engine = new DefaultStyleTransfer();
-	private final RgbImage content, brush, waves, mosaic, labelView;
+	private final RgbImage content, brush, waves, labelView;
 	private final int[] labels;
 	private final Path outDir;
-	/** The mosaic alone at scale 1: blend (0, 1) is exactly this run, so the scale row reuses it. */
-	private RgbImage mosaicAlone;
+	/** The brush alone (colours none): also blend (1, 0) and style scale 1 exactly, so those reuse it. */
+	private RgbImage brushAlone;
+
+	/** Seeded random VGG19 weights at a quarter of the channels: 16× less work than full width on a shared CPU. */
+	static VggWeights quarterWidth() {
+		return RandomVggWeights.create(VggArchitecture.VGG19, InputConvention.CAFFE, 4, 0, 16);
+	}
 
 	ControlPictures(VggWeights weights, Path sampleData, Path outDir) throws IOException {
 		this.weights = weights;
 		this.content = ImageFiles.read(sampleData.resolve("content-cells.png"));
 		this.brush = ImageFiles.read(sampleData.resolve("style-brush.png"));
 		this.waves = ImageFiles.read(sampleData.resolve("style-waves.png"));
-		this.mosaic = ImageFiles.read(sampleData.resolve("style-mosaic.png"));
 		ImagePlus imp = new Opener().openImage(sampleData.resolve("labels-cells.png").toString());
 		this.labels = LabelImage.labels(imp);
 		this.labelView = view(labels, imp.getWidth(), imp.getHeight());
@@ -60,36 +68,38 @@ final class ControlPictures {
 
 	/** Writes colours.png, style-blend.png, style-scale.png and regions.png. */
 	void writeAll() throws IOException {
+		regions();
 		colours();
 		blend();
 		scale();
-		regions();
 	}
 
 	private void colours() throws IOException {
 		List<Panels.Cell> cells = new ArrayList<>(List.of(new Panels.Cell(content, "content"), new Panels.Cell(brush, "style")));
 		for (ColourMode m : ColourMode.values()) {
-			cells.add(new Panels.Cell(run("colours " + m.id(), brush, c -> c.colourMode(m)), "original colours: " + m.id()));
+			// yuv is post-hoc: the plain run's luminance with the content's chroma, exactly what a yuv run returns.
+			RgbImage r = m == ColourMode.YUV ? Yuv.withChroma(brushAlone, content, true) : run("colours " + m.id(), brush, c -> c.colourMode(m));
+			if (m == ColourMode.NONE) brushAlone = r;
+			cells.add(new Panels.Cell(r, "original colours: " + m.id()));
 		}
 		Panels.write(List.of(new Panels.Row(cells)), outDir.resolve("colours.png"));
 	}
 
 	private void blend() throws IOException {
-		List<Panels.Cell> cells = new ArrayList<>(List.of(new Panels.Cell(waves, "style 0"), new Panels.Cell(mosaic, "style 1")));
+		List<Panels.Cell> cells = new ArrayList<>(List.of(new Panels.Cell(brush, "style 0"), new Panels.Cell(waves, "style 1")));
 		for (double[] w : new double[][] { { 1, 0 }, { 1, 1 }, { 0, 1 } }) {
 			String label = String.format(Locale.ROOT, "blend %.0f,%.0f", w[0], w[1]);
-			RgbImage r = run(label, waves, c -> c.extraStyles(List.of(mosaic)).blendWeights(w));
-			if (w[0] == 0) mosaicAlone = r;
+			RgbImage r = w[1] == 0 ? brushAlone : run(label, brush, c -> c.extraStyles(List.of(waves)).blendWeights(w));
 			cells.add(new Panels.Cell(r, label));
 		}
 		Panels.write(List.of(new Panels.Row(cells)), outDir.resolve("style-blend.png"));
 	}
 
 	private void scale() throws IOException {
-		List<Panels.Cell> cells = new ArrayList<>(List.of(new Panels.Cell(mosaic, "style")));
+		List<Panels.Cell> cells = new ArrayList<>(List.of(new Panels.Cell(brush, "style")));
 		for (double s : new double[] { 0.5, 1, 2 }) {
 			String label = "style scale " + (s == 1 ? "1" : Double.toString(s));
-			RgbImage r = s == 1 && mosaicAlone != null ? mosaicAlone : run(label, mosaic, c -> c.styleScale(s));
+			RgbImage r = s == 1 ? brushAlone : run(label, brush, c -> c.styleScale(s));
 			cells.add(new Panels.Cell(r, label));
 		}
 		Panels.write(List.of(new Panels.Row(cells)), outDir.resolve("style-scale.png"));

@@ -71,7 +71,7 @@ public final class DocPictures {
 		Path out = Paths.get(args.length > 0 ? args[0] : "docs/images");
 		Files.createDirectories(out);
 		DocPictures p = new DocPictures(Paths.get("sample-data"), out);
-		new ControlPictures(p.weights, Paths.get("sample-data"), out).writeAll();
+		new ControlPictures(ControlPictures.quarterWidth(), Paths.get("sample-data"), out).writeAll();
 		if (args.length > 1 && args[1].equals("control")) return;
 		StyleTransferResult gatys = p.presets();
 		p.styleWeights(gatys);
