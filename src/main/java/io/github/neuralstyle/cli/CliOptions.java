@@ -19,7 +19,9 @@ public final class CliOptions {
 		// Tiling (issue 13).
 		"tile", "memory-budget", "rows",
 		// Sequences (issue 14).
-		"temporal-weight", "planes", "later-steps", "early-stop", "early-stop-window");
+		"temporal-weight", "planes", "later-steps", "early-stop", "early-stop-window",
+		// Control (issue 15): ControlOptions reads these.
+		"original-colors", "style-blend", "style-scale", "regions", "region-styles", "tv-power", "tolerance");
 	static final Set<String> FLAGS = Set.of("line-search", "quiet", "help", "fork", "quality", "no-baseline",
 		"tiled", "sequence");
 
