@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 
+import io.github.neuralstyle.engine.control.ControlledRun;
 import io.github.neuralstyle.engine.losses.LossObjective;
 import io.github.neuralstyle.engine.losses.StyleObjective;
 import io.github.neuralstyle.engine.network.FeatureNetwork;
@@ -14,6 +15,7 @@ import io.github.neuralstyle.engine.optimizers.Adam;
 import io.github.neuralstyle.engine.optimizers.Lbfgs;
 import io.github.neuralstyle.engine.optimizers.Optimizer;
 import io.github.neuralstyle.engine.optimizers.OptimizerKind;
+import io.github.neuralstyle.engine.optimizers.ToleranceStop;
 import io.github.neuralstyle.engine.platform.Devices;
 import io.github.neuralstyle.engine.tiling.TiledObjective;
 import io.github.neuralstyle.engine.tiling.TilingOptions;
@@ -67,6 +69,9 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 		}
 		Device device = Devices.resolve(settings.device());
 		TilingPlan[] tilings = plan.tilings(tiling, device);
+		ControlledRun.checkTiling(settings, tilings);
+		ControlledRun controlled = ControlledRun.prepare(content, style, settings);
+		controlled.checkStyles(settings, weights.architecture(), plan.width(0), plan.height(0));
 		if (!ONE_RUN_AT_A_TIME.tryLock()) {
 			listener.status("waiting for another style transfer to finish");
 			ONE_RUN_AT_A_TIME.lock();
@@ -74,14 +79,14 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 		try (NDManager run = NDManager.newBaseManager(device, Devices.ENGINE);
 			FeatureNetwork network = new FeatureNetwork(weights, settings.pooling(), deepest, run))
 		{
-			return optimise(content, style, settings, plan, tilings, network, run, listener, cancelled, device);
+			return optimise(content, controlled, settings, plan, tilings, network, run, listener, cancelled, device);
 		}
 		finally {
 			ONE_RUN_AT_A_TIME.unlock();
 		}
 	}
 
-	private StyleTransferResult optimise(RgbImage content, RgbImage style, StyleTransferSettings settings, RunPlan plan,
+	private StyleTransferResult optimise(RgbImage content, ControlledRun controlled, StyleTransferSettings settings, RunPlan plan,
 		TilingPlan[] tilings, FeatureNetwork network, NDManager run, ProgressListener listener, BooleanSupplier cancelled, Device device)
 	{
 		long start = System.nanoTime();
@@ -92,26 +97,31 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 		int iteration = 0;
 		// Steps finished so far, for the per-tile progress of a long step.
 		int[] done = { 0 };
+		RgbImage style = controlled.style();
 		for (int k = 0; k < plan.scales(); k++) {
 			int w = plan.width(k);
 			int h = plan.height(k);
-			RgbImage c = ImageResize.resize(content, w, h);
+			RgbImage c = ImageResize.resize(controlled.content(), w, h);
 			int[] ss = ImageResize.fitLongSide(style.width(), style.height(), Math.max(w, h));
 			RgbImage s = ImageResize.resize(style, ss[0], ss[1]);
-			RgbImage init = k == 0 ? initialImage(settings, c, style) : ImageResize.resize(current, w, h);
+			RgbImage init = k == 0 ? controlled.start(initialImage(settings, c, style)) : ImageResize.resize(current, w, h);
 			listener.status(String.format("scale %d/%d: %d×%d px, %s, computing targets", k + 1, plan.scales(), w, h,
 				tilings[k].describe()));
 			try (NDManager scale = run.newSubManager();
-				LossObjective objective = objective(network, settings, c, s, tilings[k], scale, listener, done);
+				LossObjective objective = controlled.changesObjective() ? controlled.objective(network, settings, c, scale)
+					: objective(network, settings, c, s, tilings[k], scale, listener, done);
 				Optimizer optimizer = newOptimizer(settings, scale))
 			{
 				NDArray x = network.toArray(init, scale);
 				double first = Double.NaN;
+				ToleranceStop stop = controlled.newStop();
+				int stepsHere = 0;
 				for (int i = 0; i < plan.steps(k); i++) {
 					if (cancelled.getAsBoolean()) throw new CancellationException("Style transfer cancelled at step " + iteration);
 					long t0 = System.nanoTime();
 					iteration++;
-					boolean report = iteration % settings.reportEvery() == 0 || iteration == settings.steps() || i == 0;
+					boolean report = iteration % settings.reportEvery() == 0 || iteration == settings.steps() || i == 0
+						|| controlled.readsEveryStep();
 					StepReport r;
 					try (NDManager step = scale.newSubManager()) {
 						x.tempAttach(step);
@@ -136,15 +146,18 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 					if (settings.previewEvery() > 0 && iteration % settings.previewEvery() == 0) {
 						listener.preview(iteration, download(x, w, h));
 					}
+					stepsHere++;
+					if (stop.settled(r.total())) break;
 				}
 				double[] end = finalLosses(objective, optimizer, x, scale, iteration);
-				scaleLosses.add(new ScaleLosses(w, h, plan.steps(k), first, end[0], end[1], end[2], end[3]));
+				scaleLosses.add(new ScaleLosses(w, h, stepsHere, first, end[0], end[1], end[2], end[3]));
 				current = download(x, w, h);
 			}
 		}
 		if (settings.resultSize() == ResultSize.CONTENT) {
 			current = ImageResize.resize(current, content.width(), content.height());
 		}
+		current = controlled.finish(current);
 		double[] sorted = Arrays.copyOf(stepMillis, iteration);
 		Arrays.sort(sorted);
 		return new StyleTransferResult(current, List.copyOf(history), device.toString(), iteration,
@@ -240,6 +253,8 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 		int h = content.height();
 		switch (s.init()) {
 			case NOISE:
+				NoiseStart recipe = s.controls().noiseStart();
+				if (recipe != null) return recipe.image(content, s.seed(), s.preset().convention());
 				float[] d = new float[3 * w * h];
 				SplittableRandom random = new SplittableRandom(s.seed());
 				for (int i = 0; i < d.length; i++) d[i] = (float) random.nextDouble();

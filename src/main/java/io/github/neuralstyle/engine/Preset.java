@@ -25,7 +25,9 @@ public enum Preset {
 		@Override
 		void applyTo(SettingsBuilderBase<?> b) {
 			JCJOHNSON.applyTo(b);
-			b.optSteps(500).optInit(InitMode.CONTENT).optPooling(Pooling.AVG);
+			// The hybrid keeps the quadratic mean TV (γ exact at 512²) so recorded macros give the same images.
+			b.optSteps(500).optInit(InitMode.CONTENT).optPooling(Pooling.AVG).optTvWeight(JCJOHNSON_TV)
+				.optControls(c -> c.tvPower(Double.NaN, Reduction.MEAN).noiseStart(null));
 		}
 
 		@Override
@@ -37,7 +39,7 @@ public enum Preset {
 	/**
 	 * jcjohnson/neural-style defaults: content relu4_2 ×5, style relu1_1 … relu5_1 ×100 each,
 	 * TV strength 1e-3 on the 0–255 image, L-BFGS 1000 steps, 512 px, max pooling, Caffe VGG19,
-	 * start 0.001·randn in Caffe space (see {@link #forms()}; until the run reads it, uniform noise).
+	 * start 0.001·randn in Caffe space; TV on the sum, so exact at every size (see {@link #forms()}).
 	 */
 	JCJOHNSON("jcjohnson", "vgg19-caffe") {
 		@Override
@@ -45,6 +47,7 @@ public enum Preset {
 			b.optContentLayers(layers("relu4_2")).optStyleLayers(layers("relu1_1", "relu2_1", "relu3_1", "relu4_1", "relu5_1"))
 				.optContentWeight(5).optStyleWeight(100).optTvWeight(JCJOHNSON_TV).optOptimizer(OptimizerKind.LBFGS)
 				.optSteps(1000).optSize(512).optInit(InitMode.NOISE).optPooling(Pooling.MAX);
+			readForms(b, forms());
 		}
 
 		@Override
@@ -85,6 +88,7 @@ public enum Preset {
 				.optContentWeight(GATYS_2016_CONTENT_SUM * 512 * 64 * 64).optStyleWeight(GATYS_2016_STYLE).optTvWeight(0)
 				.optOptimizer(OptimizerKind.LBFGS).optSteps(500).optSize(512).optScales(1)
 				.optInit(InitMode.NOISE).optPooling(Pooling.AVG);
+			readForms(b, forms());
 		}
 
 		@Override
@@ -104,9 +108,10 @@ public enum Preset {
 		void applyTo(SettingsBuilderBase<?> b) {
 			b.optContentLayers(layers("relu2_2"))
 				.optStyleLayers(weighted("relu1_2", 1, "relu2_2", 1, "relu3_3", 1, "relu4_3", 1, "relu5_3", 1 / 16.0))
-				.optContentWeight(KERAS_CONTENT_SUM * 128 * 256 * 256).optStyleWeight(KERAS_STYLE).optTvWeight(KERAS_TV_QUADRATIC)
+				.optContentWeight(KERAS_CONTENT_SUM * 128 * 256 * 256).optStyleWeight(KERAS_STYLE)
 				.optOptimizer(OptimizerKind.LBFGS).optLineSearch(true).optSteps(200).optSize(512)
 				.optScales(1).optInit(InitMode.NOISE).optPooling(Pooling.MAX);
+			readForms(b, forms());
 		}
 
 		@Override
@@ -129,7 +134,8 @@ public enum Preset {
 				.optStyleLayers(weighted("relu1_1", 1, "relu2_1", 4, "relu3_1", 16, "relu4_1", 64, "relu5_1", 64))
 				.optContentWeight(COURSERA_CONTENT).optStyleWeight(COURSERA_STYLE).optTvWeight(0)
 				.optOptimizer(OptimizerKind.ADAM).optAdam(0.9, 0.999, 1e-7).optSteps(2500)
-				.optSize(400).optScales(1).optInit(InitMode.CONTENT).optPooling(Pooling.MAX);
+				.optSize(400).optScales(1).optInit(InitMode.NOISE).optPooling(Pooling.MAX);
+			readForms(b, forms());
 		}
 
 		@Override
@@ -169,13 +175,6 @@ public enum Preset {
 	 * which is 64⁴/36 for blocks 1–4 and a sixteenth of it for block 5.
 	 */
 	static final double KERAS_STYLE = Math.pow(64, 4) / 36;
-
-	/**
-	 * Until the run reads {@link RecipeForms#tvPower()}, the Keras preset's quadratic TV weight:
-	 * the γ whose gradient equals the article's 255^2.5·Σ(Δx² + Δy²)^1.25 at 512 × 512 where every
-	 * neighbour difference is 8/255: 1.25·255^2.5·3·511²·(2·(8/255)²)^0.25.
-	 */
-	static final double KERAS_TV_QUADRATIC = 1.25 * Math.pow(255, 2.5) * 3 * 511 * 511 * Math.pow(2 * Math.pow(8 / 255.0, 2), 0.25);
 
 	/** Coursera: 10 · (1/4)·mean((a_C − a_G)²). */
 	static final double COURSERA_CONTENT = 10 / 4.0;
@@ -225,8 +224,22 @@ public enum Preset {
 	/** Sets this recipe's values on a builder. */
 	abstract void applyTo(SettingsBuilderBase<?> b);
 
-	/** The recipe's exact loss forms and random start, for the settings the run does not read yet. */
+	/** The recipe's exact loss forms and random start; all presets but {@link #GATYS} run them ({@link #readForms}). */
 	public abstract RecipeForms forms();
+
+	/**
+	 * Makes the run compute the recipe's own forms: a summed content term and the power TV, each
+	 * divided by its count at 512 × 512 (see {@link StyleControls}), so α and γ keep their values
+	 * at 512² and the recipe holds at every size; and the recipe's random start for {@code init=noise}.
+	 */
+	static void readForms(SettingsBuilderBase<?> b, RecipeForms f) {
+		if (f.tvWeight() > 0) b.optTvWeight(f.tvWeight() * TV_REFERENCE_COUNT);
+		b.optControls(c -> c.contentReduction(f.contentReduction())
+			.tvPower(f.tvWeight() > 0 ? f.tvPower() : Double.NaN, Reduction.SUM).noiseStart(f.noise()));
+	}
+
+	/** Samples of a 512 × 512 RGB image: a summed TV is divided by this, so γ = weight on the sum × this. */
+	static final double TV_REFERENCE_COUNT = 3.0 * 512 * 512;
 
 	/** The preset with this id (case-insensitive), or an exception listing the valid ids. */
 	public static Preset fromId(String id) {

@@ -4,9 +4,10 @@ import io.github.neuralstyle.engine.losses.Reduction;
 import io.github.neuralstyle.engine.losses.SumLosses;
 
 /**
- * The parts of a preset's recipe that {@link StyleTransferSettings} cannot hold yet, in the
- * recipe's own form (docs/presets.md derives each): until the run loop reads them, a preset
- * sets the nearest values the settings can express (exact at the recipe's own image size).
+ * The parts of a preset's recipe written in the recipe's own form (docs/presets.md derives
+ * each). A preset hands them to the run through {@link StyleControls} ({@code Preset.readForms}):
+ * summed terms divided by their count at 512 × 512, so the weights the settings show are those
+ * on the mean at 512² and the recipe holds at every size.
  *
  * @param contentReduction whether the recipe's content term is a mean ({@code Losses.content}) or a sum ({@link SumLosses#content})
  * @param contentWeight    α on that form

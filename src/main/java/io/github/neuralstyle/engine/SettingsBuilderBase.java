@@ -40,6 +40,7 @@ abstract class SettingsBuilderBase<B extends SettingsBuilderBase<B>> {
 	Pooling pooling;
 	DeviceChoice device = DeviceChoice.AUTO;
 	ResultSize resultSize = ResultSize.CONTENT;
+	StyleControls controls = StyleControls.NONE;
 
 	@SuppressWarnings("unchecked")
 	private B self() {
@@ -129,6 +130,15 @@ abstract class SettingsBuilderBase<B extends SettingsBuilderBase<B>> {
 
 	/** Sets the result size. */
 	public B optResultSize(ResultSize v) { resultSize = v; return self(); }
+
+	/**
+	 * Edits the controls (colours, styles, scale, regions, loss forms, tolerance), starting from
+	 * the current ones, which hold the preset's loss forms: {@code b.optControls(c -> c.colourMode(ColourMode.YUV))}.
+	 */
+	public B optControls(java.util.function.UnaryOperator<StyleControls.Builder> edit) {
+		controls = edit.apply(controls.toBuilder()).build();
+		return self();
+	}
 
 	void validate() {
 		requireLayers("content layers", contentLayers, true);

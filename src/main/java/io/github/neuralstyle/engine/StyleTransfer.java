@@ -11,7 +11,8 @@ public interface StyleTransfer {
 	 * Runs the optimisation.
 	 *
 	 * @param content   the content image
-	 * @param style     the style image
+	 * @param style     the style image: style 0; further styles, their blend weights, the style
+	 *                  scale, regions and colour modes come in {@link StyleTransferSettings#controls()}
 	 * @param weights   VGG weights; validated against the settings' layers
 	 * @param settings  validated settings
 	 * @param listener  progress receiver

@@ -47,6 +47,7 @@ public final class StyleTransferSettings {
 	private final Pooling pooling;
 	private final DeviceChoice device;
 	private final ResultSize resultSize;
+	private final StyleControls controls;
 
 	private StyleTransferSettings(Builder b) {
 		preset = b.preset;
@@ -75,6 +76,7 @@ public final class StyleTransferSettings {
 		pooling = b.pooling;
 		device = b.device;
 		resultSize = b.resultSize;
+		controls = b.controls;
 	}
 
 	/** A builder holding the defaults of {@link Preset#GATYS}. */
@@ -119,6 +121,7 @@ public final class StyleTransferSettings {
 		b.pooling = pooling;
 		b.device = device;
 		b.resultSize = resultSize;
+		b.controls = controls;
 		return b;
 	}
 
@@ -240,6 +243,9 @@ public final class StyleTransferSettings {
 
 	/** The returned image's size. */
 	public ResultSize resultSize() { return resultSize; }
+
+	/** Colours, extra styles, style scale, regions, loss forms and early stop ({@link StyleControls#NONE} when unused). */
+	public StyleControls controls() { return controls; }
 
 	/** The deepest layer any loss needs, by index in {@code arch}. */
 	public int deepestLayerIndex(VggArchitecture arch) {
