@@ -35,7 +35,7 @@ def inputs = [
 	device: device, pooling: "preset", contentlayers: "preset", stylelayers: "preset",
 	preview: 0, resultsize: "content", output: outputFile, plot: false,
 	style2: null, style3: null, styleblend: "1", stylescale: "1", originalcolors: "none", regions: "none", labels: null,
-	regionstyles: "auto", initimage: null, tvpower: "preset", tolerance: "preset"
+	regionstyles: "auto", styleregions: "none", initimage: null, tvpower: "preset", tolerance: "preset"
 ]
 def module = commands.run("io.github.neuralstyle.fiji.StyleTransferCommand", true, inputs).get()
 if (module.isCanceled()) throw new IllegalStateException(module.getCancelReason())

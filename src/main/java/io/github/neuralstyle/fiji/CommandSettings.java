@@ -69,7 +69,7 @@ final class CommandSettings {
 		if (sl != null) b.optStyleLayers(sl);
 		int every = range("preview", p.unparsed.get("preview"), p.preview, 0, 100_000);
 		b.optPreviewEvery(previewAllowed ? every : 0);
-		ControlSettings.apply(p, b, p.size);
+		ControlSettings.apply(p, preset, b, p.size);
 		try {
 			return b.build();
 		}

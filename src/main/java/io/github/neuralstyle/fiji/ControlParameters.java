@@ -51,8 +51,8 @@ final class ControlParameters {
 	 * Region label → style index (0 = style, 1 = style2, 2 = style3) or {@link RegionAssignment#NONE},
 	 * for every label of the plane. {@code auto}: label n ≥ 1 takes style (n − 1) mod {@code styles},
 	 * label 0 none. Otherwise {@code label:style} pairs such as {@code 1:style,2:style2,0:none};
-	 * labels of the plane the text leaves out keep the content, and labels it names that the plane
-	 * lacks are ignored (so one macro line fits a batch of label images).
+	 * labels of the plane the text leaves out keep the content; a label it names that the plane
+	 * lacks is an error (as on the command line: a typo must not leave a region unstyled).
 	 *
 	 * @param styles how many styles the run uses
 	 */
@@ -70,6 +70,12 @@ final class ControlParameters {
 			int[] ls = pair(text, part.trim(), styles);
 			if (given.put(ls[0], ls[1]) != null) {
 				throw new IllegalArgumentException("regionstyles=" + text + ": region " + ls[0] + " is given twice; give each region once");
+			}
+		}
+		for (int label : given.keySet()) {
+			if (!present.contains(label)) {
+				throw new IllegalArgumentException("regionstyles=" + text + ": region " + label + " is not in the regions, which"
+					+ " have " + present + " (0 = background); name only those");
 			}
 		}
 		for (int label : present) out.put(label, given.getOrDefault(label, RegionAssignment.NONE));

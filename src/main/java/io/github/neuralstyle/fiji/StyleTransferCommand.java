@@ -54,12 +54,14 @@ public class StyleTransferCommand extends ContextCommand {
 	static final List<String> KEYS = List.of("content", "style", "preset", "model", "weights", "iterations", "size",
 		"scales", "contentweight", "styleweight", "tvweight", "optimizer", "learningrate", "init", "seed", "device",
 		"pooling", "contentlayers", "stylelayers", "preview", "resultsize", "output", "plot",
-		"style2", "style3", "styleblend", "stylescale", "originalcolors", "regions", "labels", "regionstyles", "initimage", "tvpower", "tolerance");
+		"style2", "style3", "styleblend", "stylescale", "originalcolors", "regions", "labels", "regionstyles", "styleregions", "initimage", "tvpower",
+		"tolerance");
 
 	/** The keys only the advanced dialog shows: the loss recipe and extras; the essentials dialog leaves them at their defaults. */
 	static final List<String> RECIPE = List.of("scales", "contentweight", "styleweight", "tvweight", "optimizer",
 		"learningrate", "init", "seed", "pooling", "contentlayers", "stylelayers", "preview", "resultsize", "plot",
-		"style2", "style3", "styleblend", "stylescale", "regions", "labels", "regionstyles", "initimage", "tvpower", "tolerance");
+		"style2", "style3", "styleblend", "stylescale", "regions", "labels", "regionstyles", "styleregions", "initimage", "tvpower",
+		"tolerance");
 
 	// Not remembered as SciJava values: runs that leave them out take the active image and another (StyleTransferInputs).
 	@Parameter(label = "Content image", persist = false, description = "The image to repaint (current slice/frame of a stack).")
@@ -102,6 +104,11 @@ public class StyleTransferCommand extends ContextCommand {
 	@Parameter(label = "Region styles", description = "region:style pairs, style being style, style2, style3 or none (keep"
 		+ " the content), e.g. 1:style,2:style2,0:none; auto = region n takes the n-th style (cycling), background none.")
 	String regionstyles = "auto";
+
+	@Parameter(label = "Style regions on the styles", choices = { "none", "selection", "overlay" },
+		description = "Where on its style image each region takes its style: the style image's selection, or ROI n of its"
+			+ " overlay for region n (outside all ROIs for 0); none = the whole style image.")
+	String styleregions = "none";
 
 	@Parameter(label = "Preset", choices = { "gatys", "jcjohnson", "pytorch-tutorial", "gatys-2016", "keras-vgg16", "coursera" },
 		description = "Loss recipe: layers, weights, optimizer, learning rate, init, pooling, model. Fields set to 'preset' take its values.")

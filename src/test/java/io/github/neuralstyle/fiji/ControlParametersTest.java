@@ -44,7 +44,10 @@ class ControlParametersTest {
 	void pairsNameStylesByTheirKeysAndLeftOutRegionsKeepTheContent() {
 		int[] plane = { 0, 1, 2, 5 };
 		assertEquals(Map.of(0, 2, 1, NONE, 2, 1, 5, NONE),
-			ControlParameters.regionStyles("0:style3, 1:none,2:Style2,9:style", plane, 3), "9 is not in the plane: ignored");
+			ControlParameters.regionStyles("0:style3, 1:none,2:Style2", plane, 3));
+		var absent = assertThrows(IllegalArgumentException.class, () -> ControlParameters.regionStyles("9:style", plane, 1));
+		assertEquals("regionstyles=9:style: region 9 is not in the regions, which have [0, 1, 2, 5] (0 = background); name only"
+			+ " those", absent.getMessage());
 	}
 
 	@Test

@@ -64,6 +64,7 @@ class MacroOptionsTest {
 		SAMPLES.put("regions", "labels");
 		SAMPLES.put("labels", "cells labels.tif");
 		SAMPLES.put("regionstyles", "1:style,2:style2,0:none");
+		SAMPLES.put("styleregions", "overlay");
 		SAMPLES.put("initimage", "start");
 		SAMPLES.put("tvpower", "1.25");
 		SAMPLES.put("tolerance", "1e-5");
