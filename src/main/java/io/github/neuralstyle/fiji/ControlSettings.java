@@ -68,6 +68,25 @@ final class ControlSettings {
 		});
 	}
 
+	/**
+	 * Adds the controls to the result's Info (after the settings line), with the extra styles' and
+	 * the label image's titles; nothing when the run used none.
+	 */
+	static void describe(ImagePlus out, StyleTransferCommand p, StyleTransferSettings settings) {
+		StyleControls c = settings.controls();
+		if (c.isNone()) return;
+		StringBuilder sb = new StringBuilder("Neural Style controls: ").append(c);
+		for (int i = 1; i < c.styleCount(); i++) {
+			sb.append(' ').append(ControlParameters.STYLE_KEYS.get(i)).append('=').append(styleImage(p, i).getTitle());
+		}
+		if (c.regions() != null) sb.append(" regions_from=").append(p.regions.trim().toLowerCase(Locale.ROOT));
+		if (c.regions() != null && p.labels != null && p.regions.trim().equalsIgnoreCase("labels")) {
+			sb.append(" labels=").append(p.labels.getTitle());
+		}
+		String info = out.getInfoProperty();
+		out.setProperty("Info", (info == null ? "" : info) + sb + "\n");
+	}
+
 	/** Style {@code i}: 0 = style, 1 = style2, 2 = style3. */
 	private static ImagePlus styleImage(StyleTransferCommand p, int i) {
 		return i == 0 ? p.style : i == 1 ? p.style2 : p.style3;

@@ -236,6 +236,7 @@ public class StyleTransferCommand extends ContextCommand {
 				() -> isCanceled() || IJ.escapePressed() || Thread.currentThread().isInterrupted());
 			ImagePlus out = RgbToImage.toImagePlus(r.image(), ResultType.of(content, c, s), content, title());
 			ResultFiles.describe(out, content, c, style, s, settings, w, r);
+			ControlSettings.describe(out, this, settings);
 			if (saveTo != null) ResultFiles.save(out, saveTo);
 			if (plot) LossPlot.present(LossPlot.of(r.history(), settings, out.getTitle()), saveTo, log);
 			neuralStyle.message(ResultFiles.summary(out, r));

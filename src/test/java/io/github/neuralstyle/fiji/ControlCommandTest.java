@@ -51,12 +51,16 @@ class ControlCommandTest {
 	private static final ImagePlus CONTENT = flat("content", 0x808080), RED = flat("red", 0xff0000),
 		BLUE = flat("blue", 0x0000ff), GREEN = flat("green", 0x00ff00);
 
+	/** The Info of the last result of {@link #run}. */
+	private static String lastInfo;
+
 	/** Runs one step with {@code overrides} on top of CONTENT styled by RED; the engine's controls. */
 	private static StyleControls run(Map<String, Object> overrides) throws Exception {
 		Map<String, Object> in = new HashMap<>(Map.of("content", CONTENT, "style", RED, "iterations", 1));
 		in.putAll(overrides);
 		CommandModule m = harness.run(CommandHarness.fast(in));
 		assertFalse(m.isCanceled(), m::getCancelReason);
+		lastInfo = ((ImagePlus) m.getOutput("result")).getInfoProperty();
 		return harness.engine.lastSettings().controls();
 	}
 
@@ -76,6 +80,7 @@ class ControlCommandTest {
 	void defaultsAreThePlainRun() throws Exception {
 		StyleControls c = run(Map.of());
 		assertTrue(c.isNone(), c::toString);
+		assertFalse(lastInfo.contains("Neural Style controls"), lastInfo);
 		assertEquals(InitMode.CONTENT, harness.engine.lastSettings().init());
 	}
 
@@ -91,6 +96,8 @@ class ControlCommandTest {
 		assertEquals(1, c.extraStyles().size(), "style3 is not used: its empty image (a title no window has) is no error");
 		assertArrayEquals(ImageToRgb.convert(BLUE, "style2").image().data(), c.extraStyles().get(0).data());
 		assertArrayEquals(new double[] { 0.3, 0.7 }, c.blendWeights(), 1e-12);
+		assertTrue(lastInfo.contains("\nNeural Style controls: colours=none styles=2 blend=0.3,0.7 ") && lastInfo.contains(
+			" style2=blue\n"), lastInfo);
 		assertArrayEquals(ImageToRgb.convert(RED, "style").image().data(), harness.engine.lastStyle().data());
 		c = run(Map.of("style2", BLUE, "style3", GREEN, "styleblend", "1,0,1"));
 		assertEquals(2, c.extraStyles().size());
@@ -155,6 +162,8 @@ class ControlCommandTest {
 		StyleRegions r = c.regions();
 		assertEquals(Map.of(1, 1, 2, 0), r.styleOf());
 		assertArrayEquals(RegionPlanesOf.labels(lp), r.labels());
+		assertTrue(lastInfo.contains("regions=1:1,2:0 (simple) ") && lastInfo.contains(" regions_from=labels labels=labels"),
+			lastInfo);
 		assertEquals(16, sum(r.styleMasks().get(1).values()), "region 1 takes style2's 4×4 selection");
 		assertEquals(64, sum(r.styleMasks().get(2).values()), "region 2 takes style's 8×8 selection");
 		assertEquals(32, r.styleMasks().get(2).width());
