@@ -17,7 +17,9 @@ public final class CliOptions {
 		"style-weight", "tv-weight", "pooling", "device", "save-every", "scales", "history", "report-every",
 		"result-size", "sizes", "json", "rounds", "soak", "ref-steps", "candidates", "scale-steps",
 		// Tiling (issue 13).
-		"tile", "memory-budget", "rows");
+		"tile", "memory-budget", "rows",
+		// Control (issue 15): ControlOptions reads these.
+		"original-colors", "style-blend", "style-scale", "regions", "region-styles", "tv-power", "tolerance");
 	static final Set<String> FLAGS = Set.of("line-search", "quiet", "help", "fork", "quality", "no-baseline",
 		"tiled");
 

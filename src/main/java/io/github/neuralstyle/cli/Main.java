@@ -92,19 +92,23 @@ public final class Main {
 
 	private static int style(CliOptions o, PrintStream out, PrintStream err, AtomicInteger lastStep) throws Exception {
 		Path contentFile = Path.of(o.require("content"));
-		Path styleFile = Path.of(o.require("style"));
+		Path styleFile = ControlOptions.styleFiles(o).get(0);
+		ControlOptions.checkPairs(o);
 		Path outArg = Path.of(o.require("out"));
 		StyleTransferSettings.Builder builder = SettingsFromOptions.builder(o);
 		TilingOptions tiling = SettingsFromOptions.tiling(o);
 		// With --size full the working size is the content's, known once it is read.
 		ImageFile content = ImageFileReader.read(contentFile, "content image", builder.build().size());
-		StyleTransferSettings settings = SettingsFromOptions.fullSize(o)
+		StyleTransferSettings sized = SettingsFromOptions.fullSize(o)
 			? builder.optSize(Math.max(content.image().width(), content.image().height())).build() : builder.build();
-		ImageFile style = ImageFileReader.read(styleFile, "style image", settings.size());
+		ImageFile style = ImageFileReader.read(styleFile, "style image", sized.size());
+		List<String> notices = new java.util.ArrayList<>();
+		StyleTransferSettings settings = ControlOptions.apply(o, sized, content.image(), notices);
 		Path outFile = OutputPaths.check(o, settings, outArg);
 		boolean quiet = o.flag("quiet");
 		for (String notice : content.notices()) err.println("neural-style: " + notice);
 		for (String notice : style.notices()) err.println("neural-style: " + notice);
+		for (String notice : notices) err.println("neural-style: " + notice);
 		VggWeights weights = WeightsChoice.obtain(o, settings.preset(), quiet ? null : err);
 		ProgressListener progress = new ProgressListener() {
 			@Override

@@ -35,6 +35,7 @@ public final class RunSummary {
 		settings.addProperty("init", s.init().name().toLowerCase());
 		settings.addProperty("seed", s.seed());
 		settings.addProperty("pooling", s.pooling().name().toLowerCase());
+		ControlOptions.echo(settings, s);
 		JsonObject o = new JsonObject();
 		o.add("settings", settings);
 		o.addProperty("weights", weights.description());

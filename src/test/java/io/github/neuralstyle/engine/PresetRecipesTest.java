@@ -85,8 +85,14 @@ class PresetRecipesTest {
 		// 004:1022–1030: content_weight 0.025 (004:992) on Σ(combination − content)²: a sum.
 		assertEquals(Reduction.SUM, forms.contentReduction());
 		assertEquals(0.025, forms.contentWeight());
-		// Until the run reads the sum form: the mean over block2_conv2's 128 × 256 × 256 values at 512 × 512 (004:955, 820–821).
+		// The run computes the sum divided by block2_conv2's 128 × 256 × 256 values at 512 × 512 (004:955, 820–821),
+		// so the weight it shows is 0.025 times that count; ControlledObjectiveTest checks the term at another size.
 		assertEquals(0.025 * 128 * 256 * 256, s.contentWeight(), 1e-9);
+		assertEquals(Reduction.SUM, s.controls().contentReduction());
+		assertEquals(1.25, s.controls().tvPower());
+		assertEquals(Reduction.SUM, s.controls().tvReduction());
+		assertEquals(Math.pow(255, 2.5) * 3 * 512 * 512, s.tvWeight(), 1e-6 * s.tvWeight());
+		assertEquals(forms.noise(), s.controls().noiseStart());
 		// 004:1103–1108: Σ over the (H−1)×(W−1) corner pixels of ((Δy)² + (Δx)²)^1.25 of the 0–255 Caffe-space image, weight 1.0.
 		double[] x = randomImage(3, 5, 4, 1);
 		double article = 1.0 * tvSum(scaled(x, 255), 3, 5, 4, 1.25);
@@ -164,8 +170,10 @@ class PresetRecipesTest {
 		assertEquals(Pooling.AVG, s.pooling());
 		assertEquals(OptimizerKind.LBFGS, s.optimizer());
 		assertEquals(1, s.scales());
-		// Until the sum form is read: the mean over relu4_2's 512 × 64 × 64 values at 512 × 512.
+		// The run divides the sum by relu4_2's 512 × 64 × 64 values at 512 × 512: the weight shown is 5e-4 times that.
 		assertEquals(forms.contentWeight() * 512 * 64 * 64, s.contentWeight(), 1e-9);
+		assertEquals(Reduction.SUM, s.controls().contentReduction());
+		assertEquals(forms.noise(), s.controls().noiseStart());
 	}
 
 	@Test
@@ -210,6 +218,14 @@ class PresetRecipesTest {
 		assertEquals(InitMode.CONTENT, g.init());
 		assertEquals(Preset.JCJOHNSON_TV, g.tvWeight());
 		assertNull(Preset.GATYS.forms().noise());
+		// Its quadratic mean TV and content start, not jcjohnson's forms: nothing for the run to read.
+		assertTrue(g.controls().isNone(), g.controls()::toString);
+		// jcjohnson runs its summed TV: 32.5125 on the sum, shown as that times 3·512².
+		StyleTransferSettings j = settings(Preset.JCJOHNSON);
+		assertEquals(1, j.controls().tvPower());
+		assertEquals(Reduction.SUM, j.controls().tvReduction());
+		assertEquals(1e-3 * 255 * 255 / 2 * 3 * 512 * 512, j.tvWeight(), 1e-6);
+		assertEquals(Preset.JCJOHNSON.forms().noise(), j.controls().noiseStart());
 		assertEquals(List.of("gatys", "jcjohnson", "pytorch-tutorial", "gatys-2016", "keras-vgg16", "coursera"), Preset.ids());
 		String m = assertThrows(IllegalArgumentException.class, () -> Preset.fromId("monet")).getMessage();
 		assertTrue(m.contains("keras-vgg16") && m.contains("coursera") && m.contains("gatys-2016"), m);

@@ -30,7 +30,8 @@ import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 /**
- * Makes the pictures of docs/user-guide.md from sample-data/ with our own engine:
+ * Makes the pictures of docs/user-guide.md and docs/control.md ({@link ControlPictures}) from
+ * sample-data/ with our own engine (a second argument {@code control} makes only control.md's):
  * <pre>
  * mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/cp.txt
  * java -Djava.awt.headless=true -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=2 \
@@ -61,11 +62,17 @@ public final class DocPictures {
 		this.outDir = outDir;
 	}
 
-	/** Writes presets.png, recipe-presets.png, style-weight.png and adam-vs-lbfgs.png into the folder given (default docs/images). */
+	/**
+	 * Writes presets.png, recipe-presets.png, style-weight.png, adam-vs-lbfgs.png and the control
+	 * pictures into the folder given (default docs/images); with a second argument {@code control}
+	 * only the control pictures.
+	 */
 	public static void main(String[] args) throws IOException {
 		Path out = Paths.get(args.length > 0 ? args[0] : "docs/images");
 		Files.createDirectories(out);
 		DocPictures p = new DocPictures(Paths.get("sample-data"), out);
+		new ControlPictures(p.weights, Paths.get("sample-data"), out).writeAll();
+		if (args.length > 1 && args[1].equals("control")) return;
 		StyleTransferResult gatys = p.presets();
 		p.styleWeights(gatys);
 		p.optimizers(gatys);

@@ -22,7 +22,7 @@ class DocsTest {
 	private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)");
 
 	@ParameterizedTest
-	@ValueSource(strings = { "user-guide.md", "troubleshooting.md", "gpu.md", "video.md" })
+	@ValueSource(strings = { "user-guide.md", "troubleshooting.md", "gpu.md", "video.md", "control.md" })
 	void linksAndPicturesExist(String page) throws IOException {
 		Path docs = Paths.get("docs");
 		String text = Files.readString(docs.resolve(page));
@@ -44,5 +44,16 @@ class DocsTest {
 		assertTrue(at >= 0, picture + " is shown");
 		String caption = guide.substring(at, Math.min(guide.length(), at + 600)).replaceAll("\\s+", " ");
 		assertTrue(caption.contains("random, not pretrained, VGG19 weights"), picture + " caption: " + caption);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "colours.png", "style-blend.png", "style-scale.png", "regions.png" })
+	void everyControlPictureIsShownSmallAndSaysItsWeightsAreRandom(String picture) throws IOException {
+		String page = Files.readString(Paths.get("docs/control.md"));
+		int at = page.indexOf("(images/" + picture + ")");
+		assertTrue(at >= 0, picture + " is shown");
+		String caption = page.substring(at, Math.min(page.length(), at + 700)).replaceAll("\\s+", " ");
+		assertTrue(caption.contains("random, not pretrained, VGG19 weights"), picture + " caption: " + caption);
+		assertTrue(Files.size(Paths.get("docs/images", picture)) < 300_000, picture + " is over 300 KB");
 	}
 }

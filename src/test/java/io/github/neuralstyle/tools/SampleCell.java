@@ -59,6 +59,16 @@ record SampleCell(double cx, double cy, double r, double angle, double elong, do
 			bright, nox * k, noy * k, nr * k, pa, pr);
 	}
 
+	/** Whether pixel (x, y) lies inside the cell's wavy edge (the cytoplasm {@link #draw} fills). */
+	boolean inside(int x, int y) {
+		double dx = x - cx, dy = y - cy;
+		double u = dx * Math.cos(angle) + dy * Math.sin(angle);
+		double v = (-dx * Math.sin(angle) + dy * Math.cos(angle)) * elong;
+		double theta = Math.atan2(v, u);
+		double edge = r * (1 + 0.18 * Math.sin(3 * theta + phase) + 0.08 * Math.sin(5 * theta - phase));
+		return Math.hypot(u, v) < edge;
+	}
+
 	/** Draws into channel planes c[0] (puncta), c[1] (cytoplasm), c[2] (nucleus) of size w × h. */
 	void draw(float[][] c, int w, int h) {
 		double nx = cx + nox, ny = cy + noy;

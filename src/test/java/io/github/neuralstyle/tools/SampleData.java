@@ -25,6 +25,7 @@ public final class SampleData {
 		Path dir = Paths.get(args.length > 0 ? args[0] : "sample-data");
 		Files.createDirectories(dir);
 		write(dir.resolve("content-cells.png"), cells(256, 192, 7));
+		write(dir.resolve("labels-cells.png"), cellLabels(256, 192, 7));
 		write(dir.resolve("style-waves.png"), waves(256, 256));
 		write(dir.resolve("style-mosaic.png"), mosaic(256, 256, 11));
 		write(dir.resolve("style-brush.png"), brush(256, 256, 5));
@@ -50,6 +51,26 @@ public final class SampleData {
 		double[][] centres = spread(rnd, 18, w - 24, h - 24, 34, false);
 		for (double[] centre : centres) SampleCell.random(rnd, 12 + centre[0], 12 + centre[1]).draw(c, w, h);
 		return fluorescence(c, w, h, seed * 31 + 1);
+	}
+
+	/**
+	 * The label image of {@link #cells} with the same size and seed: 1 inside a cell's edge, 0 on
+	 * the background, as an 8-bit grey image (for region styles, docs/control.md).
+	 */
+	public static BufferedImage cellLabels(int w, int h, long seed) {
+		Random rnd = new Random(seed);
+		double[][] centres = spread(rnd, 18, w - 24, h - 24, 34, false);
+		java.util.List<SampleCell> cells = new java.util.ArrayList<>();
+		for (double[] centre : centres) cells.add(SampleCell.random(rnd, 12 + centre[0], 12 + centre[1]));
+		BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				int label = 0;
+				for (SampleCell c : cells) if (c.inside(x, y)) label = 1;
+				out.getRaster().setSample(x, y, 0, label);
+			}
+		}
+		return out;
 	}
 
 	/** Camera noise and the point spread on channel planes, then the pseudo-colour of the cells image. */

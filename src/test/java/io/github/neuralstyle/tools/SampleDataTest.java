@@ -28,6 +28,26 @@ class SampleDataTest {
 	}
 
 	@Test
+	void committedCellLabelsMatchTheGeneratorAndCoverTheCells() throws IOException {
+		BufferedImage want = SampleData.cellLabels(256, 192, 7);
+		BufferedImage got = ImageIO.read(DIR.resolve("labels-cells.png").toFile());
+		assertEquals(BufferedImage.TYPE_BYTE_GRAY, got.getType());
+		int[] a = want.getRaster().getPixels(0, 0, 256, 192, (int[]) null);
+		assertArrayEquals(a, got.getRaster().getPixels(0, 0, 256, 192, (int[]) null), "regenerate labels-cells.png");
+		// Labels 0 and 1 only; cells are green in the content, so labelled pixels are greener on average.
+		BufferedImage cells = ImageIO.read(DIR.resolve("content-cells.png").toFile());
+		double[] green = new double[2];
+		int[] count = new int[2];
+		for (int i = 0; i < a.length; i++) {
+			assertTrue(a[i] == 0 || a[i] == 1, "label " + a[i]);
+			green[a[i]] += (cells.getRGB(i % 256, i / 256) >> 8) & 0xff;
+			count[a[i]]++;
+		}
+		assertTrue(count[1] > a.length / 10 && count[0] > a.length / 10, "cells " + count[1] + " background " + count[0]);
+		assertTrue(green[1] / count[1] > 2 * green[0] / count[0], "cells not greener than the background");
+	}
+
+	@Test
 	void committedTimeLapseMatchesTheGeneratorWithItsCalibration() {
 		ImagePlus imp = new Opener().openImage(DIR.resolve("timelapse-cells.tif").toString());
 		assertEquals(128, imp.getWidth());

@@ -42,6 +42,10 @@ public final class ControlledRun {
 	/** Prepares the inputs of a run with {@code settings}' controls; the images given are not modified. */
 	public static ControlledRun prepare(RgbImage content, RgbImage style, StyleTransferSettings settings) {
 		StyleControls c = settings.controls();
+		if (c.regions() != null && (c.regions().width() != content.width() || c.regions().height() != content.height())) {
+			throw new IllegalArgumentException("the region labels are " + c.regions().width() + "×" + c.regions().height()
+				+ " but the content is " + content.width() + "×" + content.height() + ": give a label image of the content's size");
+		}
 		List<RgbImage> given = new ArrayList<>();
 		given.add(style);
 		given.addAll(c.extraStyles());
