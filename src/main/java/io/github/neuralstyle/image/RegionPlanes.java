@@ -61,8 +61,8 @@ public final class RegionPlanes {
 	}
 
 	/**
-	 * The displayed plane of a label image (8-, 16- or 32-bit, whole numbers ≥ 0), which must have
-	 * the content's size.
+	 * The current plane of a label image, read raw by {@link LabelImage}, which must have the
+	 * content's size.
 	 *
 	 * @param key the macro key, for messages
 	 * @throws IllegalArgumentException for another size, an RGB image, or values that are not labels
@@ -74,20 +74,11 @@ public final class RegionPlanes {
 				+ width + "×" + height + "; a label image must have the content's size (make it from the content image,"
 				+ " or resize it with Image › Scale… and interpolation None)");
 		}
-		if (imp.getBitDepth() == 24) {
-			throw new IllegalArgumentException(name + " is RGB; a label image has one whole number per pixel (8-, 16- or"
-				+ " 32-bit, 0 = background): convert it with Image › Type › 16-bit or choose the label image");
+		try {
+			return LabelImage.labels(imp);
 		}
-		ImageProcessor ip = imp.getProcessor();
-		int[] labels = new int[width * height];
-		for (int i = 0; i < labels.length; i++) {
-			float v = ip.getf(i);
-			if (!(v >= 0) || v != Math.rint(v) || v > Integer.MAX_VALUE) {
-				throw new IllegalArgumentException(name + " has the value " + v + " at x=" + i % width + ", y=" + i / width
-					+ "; labels are whole numbers ≥ 0 (0 = background)");
-			}
-			labels[i] = (int) v;
+		catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
 		}
-		return labels;
 	}
 }
