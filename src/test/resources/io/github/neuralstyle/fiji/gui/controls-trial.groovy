@@ -78,7 +78,7 @@ def press(Window w, String text) {
 	SwingUtilities.invokeLater { b.doClick() }
 }
 
-def pixels(ImagePlus imp) { (int[]) imp.processor.pixels.clone() }
+def pixels(ImagePlus imp) { (int[]) imp.getProcessor().getPixels().clone() } // not imp.processor: Groovy takes isProcessor()
 
 def open(String name) { def imp = IJ.openImage(new File(samples, name).path); imp.show(); imp }
 
