@@ -1,7 +1,7 @@
 #@ File (label = "Content image", style = "open") contentFile
 #@ File (label = "Style image", style = "open") styleFile
 #@ File (label = "Save result to (.png or .tif)", style = "save") outputFile
-#@ String (label = "Preset", choices = {"gatys", "jcjohnson", "pytorch-tutorial"}, value = "gatys") preset
+#@ String (label = "Preset", choices = {"gatys", "jcjohnson", "pytorch-tutorial", "gatys-2016", "keras-vgg16", "coursera"}, value = "gatys") preset
 #@ Integer (label = "Iterations", value = 300, min = 1) iterations
 #@ Integer (label = "Size (long side, px)", value = 512, min = 16) size
 #@ String (label = "Style weight", value = "preset") styleweight
@@ -36,7 +36,9 @@ def inputs = [
 	device: device, pooling: "preset", contentlayers: "preset", stylelayers: "preset",
 	preview: 0, resultsize: "content", output: outputFile, plot: false,
 	memorybudget: "auto",
-	planes: planes, range: "", temporal: "10000"
+	planes: planes, range: "", temporal: "10000",
+	style2: null, style3: null, styleblend: "1", stylescale: "1", originalcolors: "none", regions: "none", labels: null,
+	regionstyles: "auto", styleregions: "none", initimage: null, tvpower: "preset", tolerance: "preset"
 ]
 def module = commands.run("io.github.neuralstyle.fiji.StyleTransferCommand", true, inputs).get()
 if (module.isCanceled()) throw new IllegalStateException(module.getCancelReason())

@@ -36,7 +36,7 @@ final class CommandSettings {
 	 * @throws IllegalArgumentException naming the macro key, the value and what is accepted
 	 */
 	static StyleTransferSettings of(StyleTransferCommand p, boolean previewAllowed) {
-		Preset preset = Preset.fromId(choice("preset", p.preset, "gatys", "jcjohnson", "pytorch-tutorial"));
+		Preset preset = Preset.fromId(choice("preset", p.preset, Preset.ids().toArray(String[]::new)));
 		StyleTransferSettings.Builder b = StyleTransferSettings.builder(preset);
 		b.optSteps(range("iterations", p.unparsed.get("iterations"), p.iterations, 1, 100_000));
 		b.optSize(FullResolution.asked(p) ? FullResolution.size(p.content)
@@ -53,7 +53,7 @@ final class CommandSettings {
 		if (!Double.isNaN(v)) b.optLearningRate(v);
 		String o = choice("optimizer", p.optimizer, PRESET, "adam", "lbfgs");
 		if (!o.equals(PRESET)) b.optOptimizer(enumOf(OptimizerKind.class, o));
-		String i = choice("init", p.init, PRESET, "content", "noise", "style");
+		String i = choice("init", p.init, PRESET, "content", "noise", "style", "image");
 		if (!i.equals(PRESET)) b.optInit(enumOf(InitMode.class, i));
 		String pool = choice("pooling", p.pooling, PRESET, "max", "avg");
 		if (!pool.equals(PRESET)) b.optPooling(enumOf(Pooling.class, pool));
@@ -72,6 +72,7 @@ final class CommandSettings {
 		if (sl != null) b.optStyleLayers(sl);
 		int every = range("preview", p.unparsed.get("preview"), p.preview, 0, 100_000);
 		b.optPreviewEvery(previewAllowed ? every : 0);
+		ControlSettings.apply(p, preset, b, p.size);
 		try {
 			return b.build();
 		}

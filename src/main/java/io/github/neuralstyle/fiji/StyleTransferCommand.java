@@ -54,16 +54,18 @@ import org.scijava.thread.ThreadService;
 	description = "Gatys-style neural style transfer (VGG19 on DJL's PyTorch engine)")
 public class StyleTransferCommand extends ContextCommand {
 
-	/** Every macro key, in dialog order. */
+	/** Every macro key: those of the first release in dialog order, then the controls of issue 15. */
 	static final List<String> KEYS = List.of("content", "style", "preset", "model", "weights", "iterations", "size",
 		"scales", "contentweight", "styleweight", "tvweight", "optimizer", "learningrate", "init", "seed", "device",
 		"pooling", "contentlayers", "stylelayers", "preview", "resultsize", "output", "plot",
-		"memorybudget", "planes", "range", "temporal");
+		"memorybudget", "planes", "range", "temporal", "style2", "style3", "styleblend", "stylescale", "originalcolors",
+		"regions", "labels", "regionstyles", "styleregions", "initimage", "tvpower", "tolerance");
 
 	/** The keys only the advanced dialog shows: the loss recipe and extras; the essentials dialog leaves them at their defaults. */
 	static final List<String> RECIPE = List.of("scales", "contentweight", "styleweight", "tvweight", "optimizer",
 		"learningrate", "init", "seed", "pooling", "contentlayers", "stylelayers", "preview", "resultsize", "plot",
-		"memorybudget", "temporal");
+		"memorybudget", "temporal", "style2", "style3", "styleblend", "stylescale", "regions", "labels", "regionstyles",
+		"styleregions", "initimage", "tvpower", "tolerance");
 
 	// Not remembered as SciJava values: runs that leave them out take the active image and another (StyleTransferInputs).
 	@Parameter(label = "Content image", persist = false, description = "The image to repaint (current slice/frame of a stack).")
@@ -83,7 +85,47 @@ public class StyleTransferCommand extends ContextCommand {
 	@Parameter(label = "Temporal weight", description = "Consistency between neighbouring planes (less flicker); 0 styles each plane on its own.")
 	String temporal = PlaneChoice.DEFAULT_TEMPORAL;
 
-	@Parameter(label = "Preset", choices = { "gatys", "jcjohnson", "pytorch-tutorial" },
+	// Controls of issue 15 (ControlSettings reads them); extra images are not remembered, like content and style.
+	@Parameter(label = "Style image 2", required = false, persist = false,
+		description = "A second style, used when Style blend gives two or three weights.")
+	ImagePlus style2;
+
+	@Parameter(label = "Style image 3", required = false, persist = false,
+		description = "A third style, used when Style blend gives three weights.")
+	ImagePlus style3;
+
+	@Parameter(label = "Style blend", description = "One weight per style used, in the order Style, Style image 2, Style image 3"
+		+ " (normalised to sum 1): 1 = Style alone; 3,7 = 30% Style and 70% Style image 2.")
+	String styleblend = "1";
+
+	@Parameter(label = "Style scale", description = "The styles are resized to this × the working size before their texture"
+		+ " is measured: > 1 bigger strokes, < 1 finer texture; 1 = same size (up to 8).")
+	String stylescale = "1";
+
+	@Parameter(label = "Original colours", choices = { "none", "luminance", "histogram", "yuv" },
+		description = "Keep the content's colours: luminance = style only the brightness; histogram = give the style the"
+			+ " content's colours first; yuv = the result's brightness with the content's colours; none = the style's colours.")
+	String originalcolors = "none";
+
+	@Parameter(label = "Style regions from", choices = { "none", "selection", "overlay", "roimanager", "labels" },
+		description = "Where each style goes: the content's selection (region 1), its overlay or the ROI Manager (ROI n ="
+			+ " region n), or a label image (0 = background); none = everywhere.")
+	String regions = "none";
+
+	@Parameter(label = "Label image", required = false, persist = false,
+		description = "With regions 'labels': an image of the content's size, one whole number per pixel, 0 = background.")
+	ImagePlus labels;
+
+	@Parameter(label = "Region styles", description = "region:style pairs, style being style, style2, style3 or none (keep"
+		+ " the content), e.g. 1:style,2:style2,0:none; auto = region n takes the n-th style (cycling), background none.")
+	String regionstyles = "auto";
+
+	@Parameter(label = "Style regions on the styles", choices = { "none", "selection", "overlay" },
+		description = "Where on its style image each region takes its style: the style image's selection, or ROI n of its"
+			+ " overlay for region n (outside all ROIs for 0); none = the whole style image.")
+	String styleregions = "none";
+
+	@Parameter(label = "Preset", choices = { "gatys", "jcjohnson", "pytorch-tutorial", "gatys-2016", "keras-vgg16", "coursera" },
 		description = "Loss recipe: layers, weights, optimizer, learning rate, init, pooling, model. Fields set to 'preset' take its values.")
 	String preset = "gatys";
 
@@ -116,6 +158,10 @@ public class StyleTransferCommand extends ContextCommand {
 	@Parameter(label = "TV weight", description = "γ, weight of the total-variation (smoothness) loss: a number ≥ 0, or 'preset'.")
 	String tvweight = PRESET;
 
+	@Parameter(label = "TV exponent", description = "p in Σ((Δx)² + (Δy)²)^p of the TV loss: 1 = jcjohnson's, 1.25 ="
+		+ " the Keras article's; a number > 0, or 'preset'.")
+	String tvpower = PRESET;
+
 	@Parameter(label = "Optimizer", choices = { PRESET, "adam", "lbfgs" },
 		description = "lbfgs converges in fewer steps; adam needs less memory.")
 	String optimizer = PRESET;
@@ -123,9 +169,17 @@ public class StyleTransferCommand extends ContextCommand {
 	@Parameter(label = "Learning rate", description = "Adam's step size, or L-BFGS's step scale (1 is standard): a number > 0, or 'preset'.")
 	String learningrate = PRESET;
 
-	@Parameter(label = "Start from", choices = { PRESET, "content", "noise", "style" },
+	@Parameter(label = "Stop tolerance", description = "Stop early once the loss changes by less than this fraction per"
+		+ " step for several steps (e.g. 1e-5); 0 = never; or 'preset'.")
+	String tolerance = PRESET;
+
+	@Parameter(label = "Start from", choices = { PRESET, "content", "noise", "style", "image" },
 		description = "The image the optimisation starts from.")
 	String init = PRESET;
+
+	@Parameter(label = "Start image", required = false, persist = false,
+		description = "With Start from 'image': the image the optimisation starts from (resized to the working size).")
+	ImagePlus initimage;
 
 	@Parameter(label = "Random seed", min = "0", description = "Seed of the noise start; the same seed gives the same result.")
 	long seed = 0;
@@ -207,6 +261,7 @@ public class StyleTransferCommand extends ContextCommand {
 				this::stopped);
 			ImagePlus out = RgbToImage.toImagePlus(r.image(), ResultType.of(content, c, s), content, title());
 			ResultFiles.describe(out, content, c, style, s, settings, w, r);
+			ControlSettings.describe(out, this, settings);
 			if (saveTo != null) ResultFiles.save(out, saveTo);
 			if (plot) LossPlot.present(LossPlot.of(r.history(), settings, out.getTitle()), saveTo, log);
 			neuralStyle.message(ResultFiles.summary(out, r));
@@ -259,7 +314,7 @@ public class StyleTransferCommand extends ContextCommand {
 		return isCanceled() || IJ.escapePressed() || Thread.currentThread().isInterrupted();
 	}
 
-	private ConvertedImage convert(String role, ImagePlus imp, int workingSize) {
+	ConvertedImage convert(String role, ImagePlus imp, int workingSize) {
 		if (unparsed.containsKey(role)) {
 			throw new IllegalArgumentException(role + "=" + unparsed.get(role) + ": no open image has this title; open it"
 				+ " first, or give the title of an open image, e.g. " + role + "=[my image.tif]");
