@@ -11,6 +11,7 @@ final class Usage {
 		"                             [--model ID | --weights FILE]   (all benchmarks; default: seeded random VGG19)",
 		"       neural-style benchmark --soak STEPS [--sizes 64]      memory over a long run",
 		"       neural-style benchmark --tiled [--sizes 512,1024,2048] [--tile N] [--memory-budget SIZE]   tiled vs untiled",
+		"       neural-style weights [--model ID | --weights FILE]   download and verify once, print the file (cluster jobs)",
 		"       neural-style benchmark --quality [--size 512] [--ref-steps 300] [--candidates \"auto:600;25,25,300\"] [--content F --style F]",
 		"",
 		"Repaints the content image in the style of the style image (Gatys et al.), on the GPU when there is one.",

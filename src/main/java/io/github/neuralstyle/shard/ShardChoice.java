@@ -8,7 +8,7 @@ import java.util.function.Function;
  * {@code SLURM_ARRAY_TASK_MIN} in steps of {@code SLURM_ARRAY_TASK_STEP}), else the whole run.
  *
  * @param shard the shard to run
- * @param note  what the user should know about the choice (the option overriding SLURM), or null
+ * @param note  what the user should know about the choice (the option overriding a different SLURM task), or null
  */
 public record ShardChoice(Shard shard, String note) {
 
@@ -24,15 +24,23 @@ public record ShardChoice(Shard shard, String note) {
 	 * @throws IllegalArgumentException naming the bad option or variable and the fix
 	 */
 	public static ShardChoice resolve(String option, Function<String, String> env) {
-		Shard fromSlurm = option == null ? slurm(env) : null;
-		if (option != null) {
-			Shard shard = Shard.parse("--shard", option);
-			String id = env.apply(TASK_ID);
-			String note = id == null || id.isBlank() ? null : "--shard " + shard + " is used; " + TASK_ID + "=" + id
-				+ " and " + TASK_COUNT + "=" + env.apply(TASK_COUNT) + " are ignored";
-			return new ShardChoice(shard, note);
+		if (option == null) {
+			Shard fromSlurm = slurm(env);
+			return new ShardChoice(fromSlurm == null ? Shard.ALL : fromSlurm, null);
 		}
-		return new ShardChoice(fromSlurm == null ? Shard.ALL : fromSlurm, null);
+		Shard shard = Shard.parse("--shard", option);
+		Shard fromSlurm;
+		try {
+			fromSlurm = slurm(env);
+		}
+		catch (IllegalArgumentException e) {
+			fromSlurm = null;
+		}
+		String id = env.apply(TASK_ID);
+		boolean differs = id != null && !id.isBlank() && !shard.equals(fromSlurm);
+		String note = differs ? "--shard " + shard + " is used; " + TASK_ID + "=" + id + " and " + TASK_COUNT + "="
+			+ env.apply(TASK_COUNT) + " are ignored" : null;
+		return new ShardChoice(shard, note);
 	}
 
 	/** The shard SLURM's variables name, or null outside an array job. */

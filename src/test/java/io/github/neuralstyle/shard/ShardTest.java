@@ -61,6 +61,11 @@ class ShardTest {
 		ShardChoice c = ShardChoice.resolve("1/2", Map.of("SLURM_ARRAY_TASK_ID", "3", "SLURM_ARRAY_TASK_COUNT", "4")::get);
 		assertEquals(new Shard(1, 2), c.shard());
 		assertEquals("--shard 1/2 is used; SLURM_ARRAY_TASK_ID=3 and SLURM_ARRAY_TASK_COUNT=4 are ignored", c.note());
+		// Resubmitting one task (--array=2) gives a one-task array: the option says which shard it redoes.
+		assertEquals(new Shard(2, 4), ShardChoice.resolve("2/4", Map.of("SLURM_ARRAY_TASK_ID", "2", "SLURM_ARRAY_TASK_COUNT",
+			"1", "SLURM_ARRAY_TASK_MIN", "2")::get).shard());
+		assertNull(ShardChoice.resolve("3/4", Map.of("SLURM_ARRAY_TASK_ID", "3", "SLURM_ARRAY_TASK_COUNT", "4")::get).note(),
+			"no note where the option and SLURM agree");
 	}
 
 	@Test
