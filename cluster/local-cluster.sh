@@ -18,6 +18,8 @@ CONF=/etc/slurm/slurm.conf
 MARK="# written by neural-style cluster/local-cluster.sh"
 CPUS=${NEURALSTYLE_SLURM_CPUS:-2}
 HOST=$(hostname -s)
+# slurmd drains a node whose configured memory exceeds what it finds: stay a little below.
+MEM_MB=$(awk '/^MemTotal:/ { print int($2 / 1024 * 0.9) }' /proc/meminfo)
 
 say() { echo "local-cluster: $*" >&2; }
 
@@ -66,12 +68,13 @@ JobCompType=jobcomp/filetxt
 JobCompLoc=$BASE/log/jobcomp.log
 SchedulerType=sched/backfill
 SelectType=select/cons_tres
-SelectTypeParameters=CR_Core
+SelectTypeParameters=CR_Core_Memory
+DefMemPerCPU=1024
 ReturnToService=2
 MaxArraySize=10001
 KillWait=5
 SlurmdTimeout=60
-NodeName=$HOST CPUs=$CPUS State=UNKNOWN
+NodeName=$HOST CPUs=$CPUS RealMemory=$MEM_MB State=UNKNOWN
 PartitionName=debug Nodes=$HOST Default=YES MaxTime=INFINITE State=UP
 CONF
 }
@@ -103,7 +106,7 @@ start() {
 	running "$BASE/slurmd.pid" || slurmd
 	for _ in $(seq 60); do
 		if up; then
-			say "up: cluster $NAME, node $HOST with $CPUS CPUs, logs in $BASE/log"
+			say "up: cluster $NAME, node $HOST with $CPUS CPUs and $MEM_MB MB, logs in $BASE/log"
 			return 0
 		fi
 		sleep 1
