@@ -56,6 +56,13 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 	public StyleTransferResult run(RgbImage content, RgbImage style, VggWeights weights, StyleTransferSettings settings,
 		ProgressListener listener, BooleanSupplier cancelled)
 	{
+		return run(content, style, weights, settings, listener, cancelled, RunExtension.NONE);
+	}
+
+	@Override
+	public StyleTransferResult run(RgbImage content, RgbImage style, VggWeights weights, StyleTransferSettings settings,
+		ProgressListener listener, BooleanSupplier cancelled, RunExtension extension)
+	{
 		int deepest = RunPlan.checkCompatible(settings, weights.validate());
 		RunPlan plan = new RunPlan(settings, content.width(), content.height(), weights.architecture());
 		plan.checkStyle(settings, style.width(), style.height(), weights.architecture());
@@ -74,7 +81,7 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 		try (NDManager run = NDManager.newBaseManager(device, Devices.ENGINE);
 			FeatureNetwork network = new FeatureNetwork(weights, settings.pooling(), deepest, run))
 		{
-			return optimise(content, style, settings, plan, tilings, network, run, listener, cancelled, device);
+			return optimise(content, style, settings, plan, tilings, network, run, listener, cancelled, device, extension);
 		}
 		finally {
 			ONE_RUN_AT_A_TIME.unlock();
@@ -82,7 +89,8 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 	}
 
 	private StyleTransferResult optimise(RgbImage content, RgbImage style, StyleTransferSettings settings, RunPlan plan,
-		TilingPlan[] tilings, FeatureNetwork network, NDManager run, ProgressListener listener, BooleanSupplier cancelled, Device device)
+		TilingPlan[] tilings, FeatureNetwork network, NDManager run, ProgressListener listener, BooleanSupplier cancelled, Device device,
+		RunExtension extension)
 	{
 		long start = System.nanoTime();
 		List<StepReport> history = new ArrayList<>();
@@ -102,11 +110,13 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 			listener.status(String.format("scale %d/%d: %d×%d px, %s, computing targets", k + 1, plan.scales(), w, h,
 				tilings[k].describe()));
 			try (NDManager scale = run.newSubManager();
-				LossObjective objective = objective(network, settings, c, s, tilings[k], scale, listener, done);
+				LossObjective objective = extension.objective(objective(network, settings, c, s, tilings[k], scale, listener, done),
+					k, plan.scales(), scale, network.dataType());
 				Optimizer optimizer = newOptimizer(settings, scale))
 			{
 				NDArray x = network.toArray(init, scale);
 				double first = Double.NaN;
+				int made = 0;
 				for (int i = 0; i < plan.steps(k); i++) {
 					if (cancelled.getAsBoolean()) throw new CancellationException("Style transfer cancelled at step " + iteration);
 					long t0 = System.nanoTime();
@@ -136,9 +146,11 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 					if (settings.previewEvery() > 0 && iteration % settings.previewEvery() == 0) {
 						listener.preview(iteration, download(x, w, h));
 					}
+					made++;
+					if (extension.stop(k, plan.scales(), r)) break;
 				}
 				double[] end = finalLosses(objective, optimizer, x, scale, iteration);
-				scaleLosses.add(new ScaleLosses(w, h, plan.steps(k), first, end[0], end[1], end[2], end[3]));
+				scaleLosses.add(new ScaleLosses(w, h, made, first, end[0], end[1], end[2], end[3]));
 				current = download(x, w, h);
 			}
 		}

@@ -22,4 +22,17 @@ public interface StyleTransfer {
 	 */
 	StyleTransferResult run(RgbImage content, RgbImage style, VggWeights weights, StyleTransferSettings settings,
 		ProgressListener listener, BooleanSupplier cancelled);
+
+	/**
+	 * Runs with an {@link RunExtension} (extra loss terms, early stop); engines that cannot take
+	 * one refuse every extension but {@link RunExtension#NONE}.
+	 */
+	default StyleTransferResult run(RgbImage content, RgbImage style, VggWeights weights, StyleTransferSettings settings,
+		ProgressListener listener, BooleanSupplier cancelled, RunExtension extension)
+	{
+		if (extension != RunExtension.NONE) {
+			throw new UnsupportedOperationException(getClass().getSimpleName() + " takes no run extension: use DefaultStyleTransfer");
+		}
+		return run(content, style, weights, settings, listener, cancelled);
+	}
 }

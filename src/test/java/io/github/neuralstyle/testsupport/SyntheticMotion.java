@@ -30,6 +30,17 @@ public record SyntheticMotion(RgbImage first, RgbImage second, FlowField truth, 
 			new FlowField(w, h, u, v), away(w, h, MARGIN + (int) Math.ceil(Math.hypot(dx, dy))));
 	}
 
+	/** {@code frames} frames of one texture drifting by (dx, dy) pixels per frame: a tiny time-lapse. */
+	public static java.util.List<RgbImage> drift(int w, int h, int frames, double dx, double dy) {
+		Texture t = new Texture(3);
+		java.util.List<RgbImage> out = new java.util.ArrayList<>();
+		for (int k = 0; k < frames; k++) {
+			double ox = k * dx, oy = k * dy;
+			out.add(render(w, h, (x, y) -> t.at(x - ox, y - oy)));
+		}
+		return out;
+	}
+
 	/** The whole texture rotated by {@code degrees} about the frame's centre. */
 	public static SyntheticMotion rotation(int w, int h, double degrees) {
 		Texture t = new Texture(5);
