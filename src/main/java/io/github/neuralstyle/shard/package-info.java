@@ -3,6 +3,7 @@
  * array tasks, Snakemake or Nextflow jobs) run independently: which shard this process is
  * ({@link io.github.neuralstyle.shard.Shard}, from {@code --shard i/n} or SLURM's array
  * variables) and which items it owns and computes ({@link io.github.neuralstyle.shard.Chunk}).
- * Pure Java, no ImageJ, no engine.
+ * No ImageJ: {@link io.github.neuralstyle.shard.ShardFrames} fits a shard to the sequence runner of
+ * {@code engine.video}.
  */
 package io.github.neuralstyle.shard;
