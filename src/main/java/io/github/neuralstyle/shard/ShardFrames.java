@@ -4,8 +4,11 @@ import io.github.neuralstyle.engine.RgbImage;
 import io.github.neuralstyle.engine.video.FrameResult;
 import io.github.neuralstyle.engine.video.FrameSink;
 import io.github.neuralstyle.engine.video.FrameSource;
+import io.github.neuralstyle.engine.video.SequenceResult;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One shard's part of a sequence, as a sequence of its own for the sequence runner: frame
@@ -61,9 +64,30 @@ public final class ShardFrames {
 			public void accept(int index, RgbImage result, FrameResult s) throws IOException {
 				int frame = chunk.computeFrom() + index;
 				if (!chunk.owns(frame)) return;
-				all.accept(frame, result, new FrameResult(frame, s.steps(), s.plannedSteps(), s.firstLoss(), s.finalLoss(),
-					s.styleLoss(), s.contentLoss(), s.temporalError(), s.keptFraction(), s.millis(), s.resumed()));
+				all.accept(frame, result, numbered(s, frame));
 			}
 		};
+	}
+
+	/** The run's result for the frames {@code chunk} owns, numbered in the whole run (what a shard reports). */
+	public static SequenceResult owned(SequenceResult r, Chunk chunk) {
+		List<FrameResult> frames = new ArrayList<>();
+		double sum = 0;
+		int n = 0;
+		for (FrameResult f : r.frames()) {
+			int frame = chunk.computeFrom() + f.index();
+			if (!chunk.owns(frame)) continue;
+			frames.add(numbered(f, frame));
+			if (!Double.isNaN(f.temporalError())) {
+				sum += f.temporalError();
+				n++;
+			}
+		}
+		return new SequenceResult(List.copyOf(frames), n == 0 ? Double.NaN : sum / n, r.elapsedMillis());
+	}
+
+	private static FrameResult numbered(FrameResult s, int frame) {
+		return new FrameResult(frame, s.steps(), s.plannedSteps(), s.firstLoss(), s.finalLoss(), s.styleLoss(), s.contentLoss(),
+			s.temporalError(), s.keptFraction(), s.millis(), s.resumed());
 	}
 }

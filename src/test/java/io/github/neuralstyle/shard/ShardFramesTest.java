@@ -17,6 +17,7 @@ import io.github.neuralstyle.engine.video.FrameResult;
 import io.github.neuralstyle.engine.video.FrameSink;
 import io.github.neuralstyle.engine.video.FrameSource;
 import io.github.neuralstyle.engine.video.SequenceListener;
+import io.github.neuralstyle.engine.video.SequenceResult;
 import io.github.neuralstyle.engine.video.SequenceSettings;
 import io.github.neuralstyle.testsupport.SyntheticMotion;
 import io.github.neuralstyle.testsupport.SyntheticVgg;
@@ -58,6 +59,15 @@ class ShardFramesTest {
 		assertEquals(List.of(2, 4, 5), List.copyOf(store.frames.keySet()), "lead-in frame 3 not written");
 		assertEquals(4, store.stats.get(4).index());
 		assertEquals(5, store.stats.get(5).index());
+	}
+
+	@Test
+	void theShardReportsItsOwnedFramesOnly() {
+		List<FrameResult> frames = List.of(result(0, Double.NaN), result(1, 0.5), result(2, 0.1), result(3, 0.3));
+		SequenceResult owned = ShardFrames.owned(new SequenceResult(frames, 0.3, 1234), new Chunk(4, 6, 2));
+		assertEquals(List.of(4, 5), owned.frames().stream().map(FrameResult::index).toList());
+		assertEquals(0.2, owned.temporalError(), 1e-12, "mean over the owned frames 4 and 5, not the lead-in");
+		assertEquals(1234, owned.elapsedMillis());
 	}
 
 	@Test
@@ -111,7 +121,11 @@ class ShardFramesTest {
 	}
 
 	private static FrameResult result(int index) {
-		return new FrameResult(index, 1, 1, 1, 1, 1, 1, Double.NaN, Double.NaN, 1, false);
+		return result(index, Double.NaN);
+	}
+
+	private static FrameResult result(int index, double temporalError) {
+		return new FrameResult(index, 1, 1, 1, 1, 1, 1, temporalError, Double.NaN, 1, false);
 	}
 
 	/** Results by frame number, like a resumable folder. */
