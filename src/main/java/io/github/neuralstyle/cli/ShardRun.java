@@ -2,6 +2,7 @@ package io.github.neuralstyle.cli;
 
 import io.github.neuralstyle.engine.video.FrameSink;
 import io.github.neuralstyle.engine.video.FrameSource;
+import io.github.neuralstyle.engine.video.SequenceListener;
 import io.github.neuralstyle.engine.video.SequenceResult;
 import io.github.neuralstyle.engine.video.SequenceSettings;
 import io.github.neuralstyle.shard.Chunk;
@@ -81,6 +82,11 @@ final class ShardRun {
 	/** Where this shard's owned frames go. */
 	FrameSink sink(FrameSink sink) {
 		return ShardFrames.sink(sink, chunk);
+	}
+
+	/** {@code listener} told frame numbers of the whole sequence of {@code frames} frames. */
+	SequenceListener listener(SequenceListener listener, int frames) {
+		return ShardFrames.listener(listener, chunk, frames);
 	}
 
 	/** {@code r} with the owned frames only, numbered in the whole run: what the summary reports. */

@@ -1,9 +1,11 @@
 package io.github.neuralstyle.shard;
 
 import io.github.neuralstyle.engine.RgbImage;
+import io.github.neuralstyle.engine.StepReport;
 import io.github.neuralstyle.engine.video.FrameResult;
 import io.github.neuralstyle.engine.video.FrameSink;
 import io.github.neuralstyle.engine.video.FrameSource;
+import io.github.neuralstyle.engine.video.SequenceListener;
 import io.github.neuralstyle.engine.video.SequenceResult;
 
 import java.io.IOException;
@@ -65,6 +67,31 @@ public final class ShardFrames {
 				int frame = chunk.computeFrom() + index;
 				if (!chunk.owns(frame)) return;
 				all.accept(frame, result, numbered(s, frame));
+			}
+		};
+	}
+
+	/** {@code all}, told frame numbers of the whole run of {@code frames} frames (lead-in frames included). */
+	public static SequenceListener listener(SequenceListener all, Chunk chunk, int frames) {
+		return new SequenceListener() {
+			@Override
+			public void frameStarted(int index, int n) {
+				all.frameStarted(chunk.computeFrom() + index, frames);
+			}
+
+			@Override
+			public void step(int index, int n, StepReport report) {
+				all.step(chunk.computeFrom() + index, frames, report);
+			}
+
+			@Override
+			public void frameDone(FrameResult result, int n) {
+				all.frameDone(numbered(result, chunk.computeFrom() + result.index()), frames);
+			}
+
+			@Override
+			public void status(String message) {
+				all.status(message);
 			}
 		};
 	}
