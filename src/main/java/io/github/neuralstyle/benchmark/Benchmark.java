@@ -41,6 +41,7 @@ public final class Benchmark {
 		if (o.has("soak")) return Soak.run(o, out);
 		if (o.flag("tiled")) return TiledBenchmark.run(o, out);
 		if (o.flag("quality")) return TimeToQuality.run(o, out);
+		if (o.flag("sequence")) return SequenceBenchmark.run(o, out);
 		if (o.flag("fork")) return ForkedBenchmark.run(o, out);
 		String sizes = o.has("sizes") ? o.get("sizes") : "128,256,512";
 		int steps = o.has("steps") ? o.integer("steps") : 10;

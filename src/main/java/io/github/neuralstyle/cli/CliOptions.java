@@ -17,9 +17,11 @@ public final class CliOptions {
 		"style-weight", "tv-weight", "pooling", "device", "save-every", "scales", "history", "report-every",
 		"result-size", "sizes", "json", "rounds", "soak", "ref-steps", "candidates", "scale-steps",
 		// Tiling (issue 13).
-		"tile", "memory-budget", "rows");
+		"tile", "memory-budget", "rows",
+		// Sequences (issue 14).
+		"temporal-weight", "planes", "later-steps", "early-stop", "early-stop-window");
 	static final Set<String> FLAGS = Set.of("line-search", "quiet", "help", "fork", "quality", "no-baseline",
-		"tiled");
+		"tiled", "sequence");
 
 	private final Map<String, String> values = new LinkedHashMap<>();
 

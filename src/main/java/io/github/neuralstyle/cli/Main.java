@@ -73,6 +73,7 @@ public final class Main {
 				out.print(Usage.TEXT);
 				return list.isEmpty() ? USAGE : 0;
 			}
+			if (SequenceRun.applies(o)) return SequenceRun.run(o, out, err);
 			return style(o, out, err, lastStep);
 		}
 		catch (CancellationException e) {
