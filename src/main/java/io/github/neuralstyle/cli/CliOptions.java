@@ -19,9 +19,11 @@ public final class CliOptions {
 		// Tiling (issue 13).
 		"tile", "memory-budget", "rows",
 		// Sequences (issue 14).
-		"temporal-weight", "planes", "later-steps", "early-stop", "early-stop-window");
+		"temporal-weight", "planes", "later-steps", "early-stop", "early-stop-window",
+		// Shards (issue 16).
+		"shard", "shard-overlap");
 	static final Set<String> FLAGS = Set.of("line-search", "quiet", "help", "fork", "quality", "no-baseline",
-		"tiled", "sequence");
+		"tiled", "sequence", "missing");
 
 	private final Map<String, String> values = new LinkedHashMap<>();
 

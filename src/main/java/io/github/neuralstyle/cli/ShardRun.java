@@ -33,7 +33,7 @@ final class ShardRun {
 		this.source = source;
 	}
 
-	/** The shard the options and {@code env} name, checked before anything is read; says so on {@code err} when SLURM chose it. */
+	/** The shard the options and {@code env} name, checked before anything is read; notes on {@code err}. */
 	static ShardRun choose(CliOptions o, boolean toFolder, Function<String, String> env, PrintStream err) {
 		ShardChoice c;
 		try {
@@ -62,16 +62,21 @@ final class ShardRun {
 	}
 
 	/** Settles the chunk of {@code input} (no lead-in if its first frame is written already); says which on {@code err}. */
-	Chunk chunk(FrameSource input, FrameSink sink, SequenceSettings sequence, CliOptions o, PrintStream err) throws IOException {
+	Chunk chunk(FrameSource input, FrameSink sink, SequenceSettings sequence, CliOptions o, PrintStream err)
+		throws IOException
+	{
 		int overlap = o.has("shard-overlap") ? o.integer("shard-overlap") : sequence.consistent() ? DEFAULT_OVERLAP : 0;
 		chunk = ShardFrames.chunk(input, sink, shard, overlap);
-		if (!shard.isWhole()) {
-			err.println("neural-style: shard " + shard + " (" + source + "): " + (chunk.owned() == 0 ? "no frames (" + input.size()
-				+ " frames in " + shard.count() + " shards)" : "frames " + (chunk.first() + 1) + "-" + chunk.end() + " of "
-				+ input.size() + (chunk.computeFrom() < chunk.first() ? ", starting " + (chunk.first() - chunk.computeFrom())
-				+ " frame(s) early for temporal consistency" : "")));
-		}
+		if (!shard.isWhole()) err.println("neural-style: shard " + shard + " (" + source + "): " + frames(input.size()));
 		return chunk;
+	}
+
+	/** "frames 9-12 of 16, starting 2 frame(s) early for temporal consistency", or why there are none. */
+	private String frames(int total) {
+		if (chunk.owned() == 0) return "no frames (" + total + " frames in " + shard.count() + " shards)";
+		String owned = chunk.owned() == 1 ? "frame " + chunk.end() : "frames " + (chunk.first() + 1) + "-" + chunk.end();
+		int leadIn = chunk.first() - chunk.computeFrom();
+		return owned + " of " + total + (leadIn > 0 ? ", starting " + leadIn + " frame(s) early for temporal consistency" : "");
 	}
 
 	/** The frames this shard computes. */

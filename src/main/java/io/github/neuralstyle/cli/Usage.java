@@ -34,6 +34,8 @@ final class Usage {
 		"  --save-every N          also write OUT-stepNNNN.png every N steps",
 		"  --report-every N        read losses back every N steps (fewer device syncs)",
 		"  --result-size content|working   --quiet   --help",
+		"  --shard i/n             style shard i (0..n-1) of a sequence into an --out folder; default: SLURM's array task (docs/cluster.md)",
+		"  --shard-overlap N       frames a chunk starts early for --temporal-weight (default 2)   --missing   list frames not yet written",
 		"",
 		"Reads images as Fiji shows them (16/32-bit through their display range, stacks: first plane). --out must end in",
 		".png, .tif, .tiff, .jpg, .jpeg or .bmp and may not be an input, a link or a device; it is checked before the run.",
