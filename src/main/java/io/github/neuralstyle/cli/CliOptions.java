@@ -21,9 +21,11 @@ public final class CliOptions {
 		// Sequences (issue 14).
 		"temporal-weight", "planes", "later-steps", "early-stop", "early-stop-window",
 		// Control (issue 15): ControlOptions reads these.
-		"original-colors", "style-blend", "style-scale", "regions", "region-styles", "tv-power", "tolerance");
+		"original-colors", "style-blend", "style-scale", "regions", "region-styles", "tv-power", "tolerance",
+		// Shards (issue 16).
+		"shard", "shard-overlap");
 	static final Set<String> FLAGS = Set.of("line-search", "quiet", "help", "fork", "quality", "no-baseline",
-		"tiled", "sequence");
+		"tiled", "sequence", "missing");
 
 	private final Map<String, String> values = new LinkedHashMap<>();
 

@@ -67,6 +67,9 @@ public final class Main {
 				// --fork runs no native work itself: a signal ends it at once (its children stop on theirs).
 				return o.flag("fork") ? Benchmark.run(o, out) : Interrupts.during(() -> Benchmark.run(o, out));
 			}
+			if (!list.isEmpty() && list.get(0).equals("weights")) {
+				return WeightsCommand.run(new CliOptions(list.subList(1, list.size())), out, err);
+			}
 			CliOptions o = new CliOptions(list);
 			if (o.flag("help") || list.isEmpty()) {
 				out.print(Usage.TEXT);

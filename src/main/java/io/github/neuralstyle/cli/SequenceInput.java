@@ -52,7 +52,8 @@ public final class SequenceInput implements FrameSource {
 	 */
 	public static SequenceInput open(Path content, PlaneSelection planes, int workingSize) throws IOException {
 		if (!Files.exists(content)) throw new IOException("No such image file or folder: " + content + " (--content); check the path");
-		if (Files.isDirectory(content)) return folder(content, planes, workingSize);
+		if (ListFile.is(content)) return folder(content, ListFile.read(content), planes, workingSize);
+		if (Files.isDirectory(content)) return folder(content, null, planes, workingSize);
 		ImagePlus imp = isTiff(content) ? FileInfoVirtualStack.openVirtual(content.toAbsolutePath().toString()) : null;
 		if (imp == null || imp.getStackSize() < 1) imp = ImageFileReader.open(content, "content image");
 		try {
@@ -91,13 +92,14 @@ public final class SequenceInput implements FrameSource {
 		return new SequenceInput(content, null, imp, index, alongSlices, workingSize);
 	}
 
-	private static SequenceInput folder(Path dir, PlaneSelection planes, int workingSize) throws IOException {
+	/** A folder's images by name, or {@code listed} (a list file's, in its order) where not null. */
+	private static SequenceInput folder(Path dir, List<Path> listed, PlaneSelection planes, int workingSize) throws IOException {
 		if (planes.fixed() != null) {
 			throw new CliOptions.UsageException("--planes " + planes.fixed() + "=…: " + dir + " is a folder of images, not a "
 				+ "hyperstack; give plain ranges such as 3-10");
 		}
-		List<Path> all;
-		try (Stream<Path> s = Files.list(dir)) {
+		List<Path> all = listed;
+		if (all == null) try (Stream<Path> s = Files.list(dir)) {
 			all = s.filter(p -> !p.getFileName().toString().startsWith(".") && Files.isRegularFile(p)
 				&& EXTENSIONS.contains(OutputFile.extension(p.getFileName().toString()))).sorted(SequenceInput::byName).toList();
 		}

@@ -45,9 +45,10 @@ final class SequenceRun {
 	/** Whether the command line asks for a sequence: content a folder or a multi-page TIFF, or a sequence option given. */
 	static boolean applies(CliOptions o) {
 		if (o.has("temporal-weight") || o.has("planes") || o.has("later-steps") || o.has("early-stop")) return true;
+		if (o.has("shard") || o.flag("missing")) return true;
 		if (!o.has("content")) return false;
 		Path content = Path.of(o.get("content"));
-		return Files.isDirectory(content) || multiPageTiff(content);
+		return Files.isDirectory(content) || multiPageTiff(content) || ListFile.is(content);
 	}
 
 	/** Runs the sequence; returns the exit status. */
@@ -71,6 +72,8 @@ final class SequenceRun {
 		if (o.has("init-image")) inputs.put("start image (--init-image)", Path.of(o.get("init-image")));
 		if (o.has("weights")) inputs.put("weights file (--weights)", Path.of(o.get("weights")));
 		boolean toFolder = isFolder(outArg);
+		ShardRun shard = ShardRun.choose(o, toFolder, System::getenv, err);
+		if (o.flag("missing")) return MissingFrames.check(input, outArg, shard.shard(), out);
 		Path stackFile = toFolder ? null : checkStack(outArg, inputs, input.size());
 		VggWeights weights = WeightsChoice.obtain(o, settings.preset(), quiet ? null : err);
 		FrameSink sink;
@@ -83,13 +86,14 @@ final class SequenceRun {
 			sink = stack;
 		}
 		first = null;
+		if (shard.chunk(input, sink, sequence, o, err).owned() == 0) return 0;
 		SequenceListener listener = listener(out, err, quiet);
 		DefaultSequenceTransfer runner = new DefaultSequenceTransfer(new DefaultStyleTransfer(SettingsFromOptions.tiling(o)),
 			TvL1Flow.defaults());
 		SequenceResult r;
 		try {
-			r = Interrupts.during(() -> runner.run(input, style.image(), weights, settings, sequence, sink, listener,
-				Interrupts.cancelled()));
+			r = shard.owned(Interrupts.during(() -> runner.run(shard.source(input), style.image(), weights, settings, sequence,
+				shard.sink(sink), shard.listener(listener, input.size()), Interrupts.cancelled())));
 		}
 		catch (CancellationException e) {
 			String why = Interrupts.description();
