@@ -50,7 +50,7 @@ final class Usage {
 		"  --shard i/n             style shard i (0..n-1) of a sequence into an --out folder; default: SLURM's array task (docs/cluster.md)",
 		"  --shard-overlap N       frames a chunk starts early for --temporal-weight (default 2)   --missing   list frames not yet written",
 		"",
-		"Reads images as Fiji shows them (16/32-bit through their display range, stacks: first plane). --out must end in",
+		"Reads images as Fiji shows them (16/32-bit through their display range, a multi-page TIFF: every plane, as a sequence). --out must end in",
 		".png, .tif, .tiff, .jpg, .jpeg or .bmp and may not be an input, a link or a device; it is checked before the run.",
 		"Prints a progress line per step and, last, one JSON line describing the run. Exit 2 on bad input; Ctrl-C or",
 		"SIGTERM stop after the current step with exit 130 or 143 (see docs/troubleshooting.md, \"What happens when…\").",

@@ -89,15 +89,17 @@ class ImageFileInputsTest {
 	}
 
 	@Test
-	void aTiffStackUsesItsFirstPageAndSaysSo() throws IOException {
+	void aTiffStackIsReadPageByPageAndRefusedIntoOnePng() throws IOException {
 		Path file = ImageFileFixtures.stack(dir.resolve("stack.tif"));
 		ImageFile f = ImageFileReader.read(file, "content image", 32);
 		assertEquals(60 / 255f, f.image().data()[0], 1e-6, "page 1 is filled with 60");
 		assertEquals(1, f.notices().size(), f.notices().toString());
 		assertTrue(f.notices().get(0).contains("stack.tif has 3 planes; using slice 1/3"), f.notices().get(0));
+		// The command line styles every page of a stack as a sequence: one PNG cannot hold it.
 		CliRun r = CliRun.of(in.with(dir.resolve("out.png"), "--content", file.toString()));
-		assertEquals(0, r.exit(), r::toString);
-		assertTrue(r.err().contains("content image stack.tif has 3 planes; using slice 1/3"), r::toString);
+		assertEquals(2, r.exit(), r::toString);
+		assertTrue(r.err().contains("a sequence of 3 frame(s) is written as one multi-page TIFF"), r::toString);
+		assertFalse(Files.exists(dir.resolve("out.png")));
 	}
 
 	@ParameterizedTest
@@ -154,9 +156,16 @@ class ImageFileInputsTest {
 	}
 
 	@Test
-	void aFolderIsNotAnImage() throws IOException {
+	void anEmptyFolderIsNamed() throws IOException {
+		// A folder as content is a sequence of its images; an empty one is named with the fix.
 		Path sub = Files.createDirectory(dir.resolve("folder.png"));
-		assertRefused(sub, "content image " + sub + " is not a file", "name a PNG, JPEG, TIFF, BMP or GIF image");
+		CliRun r = CliRun.of(in.with(dir.resolve("never.png"), "--content", sub.toString()));
+		assertEquals(2, r.exit(), r::toString);
+		assertTrue(r.err().contains("content folder " + sub + " holds no images") && r.err().contains("put the frames there"),
+			r::toString);
+		// The one-image reader (Fiji, the style) still says what a folder is not.
+		IOException e = assertThrows(IOException.class, () -> ImageFileReader.read(sub, "content image", 32));
+		assertTrue(e.getMessage().contains("content image " + sub + " is not a file"), e.getMessage());
 	}
 
 	@Test

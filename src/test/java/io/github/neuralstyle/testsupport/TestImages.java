@@ -41,4 +41,15 @@ public final class TestImages {
 		}
 		return new RgbImage(width, height, d);
 	}
+
+	/**
+	 * Uniform [0,1) noise from {@code seed}: a start image with no flat areas, where max pooling
+	 * has no near-ties for float rounding to flip.
+	 */
+	public static RgbImage noise(int width, int height, long seed) {
+		java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+		float[] d = new float[3 * width * height];
+		for (int i = 0; i < d.length; i++) d[i] = (float) random.nextDouble();
+		return new RgbImage(width, height, d);
+	}
 }
