@@ -47,7 +47,7 @@ class DocsTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "colours.png", "regions.png" })
+	@ValueSource(strings = { "colours.png", "style-blend.png", "style-scale.png", "regions.png" })
 	void everyControlPictureIsShownSmallAndSaysItsWeightsAreRandom(String picture) throws IOException {
 		String page = Files.readString(Paths.get("docs/control.md"));
 		int at = page.indexOf("(images/" + picture + ")");
