@@ -92,6 +92,8 @@ class RealFijiControlsTest {
 			+ run + " style2=dots styleblend=1,1');\n"
 			+ "print('blend 1,1 differs in: ' + differing(plain, getTitle()));\n"
 			+ "print('two info: ' + replace(getMetadata('Info'), '\\n', ' | '));\n"
+			+ run + " stylescale=2 tvpower=1.25 tolerance=0.01');\n"
+			+ "print('scaled info: ' + replace(getMetadata('Info'), '\\n', ' | '));\n"
 			+ "newImage('start', 'RGB black', 48, 40, 1); setColor(20, 200, 90); fillRect(0, 0, 48, 40);\n"
 			+ "run('Style Transfer (advanced)...', 'content=content style=waves " + common(1) + " init=image initimage=start');\n"
 			+ "print('start: ' + compare('start', getTitle(), 0, 48) + ' vs content ' + compare('content', getTitle(), 0, 48));\n";
@@ -106,6 +108,9 @@ class RealFijiControlsTest {
 		assertTrue(Integer.parseInt(l.value("blend 1,1 differs in: ")) > 100, l::toString);
 		assertTrue(l.value("two info: ").contains("styles=2 blend=0.5,0.5") && l.value("two info: ").contains("style2=dots"),
 			l::toString);
+		String scaled = l.value("scaled info: ");
+		assertTrue(scaled.contains("style_scale=2") && scaled.contains("tv_power=1.25") && scaled.contains("tolerance=0.01"),
+			() -> "style scale, TV power and tolerance reach the run\n" + l);
 		// One Adam step (at most 0.05 × 255 per channel) from the start image stays next to it, far from the content.
 		// Measured as chroma + luminance change (the first two numbers of compare): a result started
 		// from the content would be near the content instead.
