@@ -109,10 +109,10 @@ public final class ControlledObjective implements LossObjective {
 				styleGraph = StyleObjective.weighted(styleGraph, term.surrogate(), 1);
 			}
 			tv = settings.tvWeight() > 0 ? tvTerm(leaf) : null;
-			collector.backward(total(content, styleGraph, tv));
+			collector.backward(StyleObjective.total(settings, content, styleGraph, tv));
 		}
 		if (terms == null) terms = new NDArray[] { content, style, tv };
-		NDArray total = total(content, style, tv);
+		NDArray total = StyleObjective.total(settings, content, style, tv);
 		return new Evaluation(total, leaf.getGradient());
 	}
 
@@ -133,12 +133,6 @@ public final class ControlledObjective implements LossObjective {
 		double count = controls.tvReduction() == Reduction.SUM ? 3.0 * REFERENCE_SIDE * REFERENCE_SIDE
 			: Math.max(1, (double) c * (h - 1) * (w - 1));
 		return sum.mul(Scalars.of(sum, 1 / count));
-	}
-
-	private NDArray total(NDArray content, NDArray style, NDArray tv) {
-		NDArray total = StyleObjective.weighted(null, content, settings.contentWeight());
-		total = StyleObjective.weighted(total, style, settings.styleWeight());
-		return StyleObjective.weighted(total, tv, settings.tvWeight());
 	}
 
 	@Override

@@ -79,11 +79,11 @@ public final class StyleObjective implements LossObjective {
 				styleGraph = weighted(styleGraph, term.surrogate(), w);
 			}
 			tv = settings.tvWeight() > 0 ? Losses.totalVariation(leaf) : null;
-			collector.backward(total(content, styleGraph, tv));
+			collector.backward(total(settings, content, styleGraph, tv));
 		}
 		if (terms == null) terms = new NDArray[] { content, style, tv };
 		// Outside the collector: the value's sum records no graph.
-		NDArray total = total(content, style, tv);
+		NDArray total = total(settings, content, style, tv);
 		return new Evaluation(total, leaf.getGradient());
 	}
 
@@ -97,11 +97,11 @@ public final class StyleObjective implements LossObjective {
 		return terms;
 	}
 
-	/** α·content + β·style + γ·TV over the terms that are on. */
-	private NDArray total(NDArray content, NDArray style, NDArray tv) {
-		NDArray total = weighted(null, content, settings.contentWeight());
-		total = weighted(total, style, settings.styleWeight());
-		return weighted(total, tv, settings.tvWeight());
+	/** α·content + β·style + γ·TV of {@code s}'s weights over the terms that are on (null = off). */
+	public static NDArray total(StyleTransferSettings s, NDArray content, NDArray style, NDArray tv) {
+		NDArray total = weighted(null, content, s.contentWeight());
+		total = weighted(total, style, s.styleWeight());
+		return weighted(total, tv, s.tvWeight());
 	}
 
 	/** acc + weight·term; a null or zero-weighted term adds nothing. */

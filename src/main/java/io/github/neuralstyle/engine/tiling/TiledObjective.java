@@ -162,10 +162,7 @@ public final class TiledObjective implements LossObjective {
 		}
 		NDArray tv = settings.tvWeight() > 0 ? totalVariation(x, gradient) : null;
 		if (terms == null) terms = new NDArray[] { content, style, tv };
-		NDArray total = StyleObjective.weighted(null, content, settings.contentWeight());
-		total = StyleObjective.weighted(total, style, settings.styleWeight());
-		total = StyleObjective.weighted(total, tv, settings.tvWeight());
-		return new Evaluation(total, gradient);
+		return new Evaluation(StyleObjective.total(settings, content, style, tv), gradient);
 	}
 
 	/** A copy of {@code tile}'s window of {@code x} that records its gradient, owned by {@code t}. */
