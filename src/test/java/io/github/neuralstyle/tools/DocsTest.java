@@ -37,7 +37,8 @@ class DocsTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "presets.png", "style-weight.png", "adam-vs-lbfgs.png", "full-resolution.png" })
+	@ValueSource(strings = { "presets.png", "style-weight.png", "adam-vs-lbfgs.png", "full-resolution.png",
+		"sequence-kymograph.png" })
 	void everyPictureSaysItsWeightsAreRandom(String picture) throws IOException {
 		String guide = Files.readString(Paths.get("docs/user-guide.md"));
 		int at = guide.indexOf("(images/" + picture + ")");
