@@ -83,12 +83,15 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 			listener.status("waiting for another style transfer to finish");
 			ONE_RUN_AT_A_TIME.lock();
 		}
+		// A tiled run is short of memory by definition: its windows' freed activations go back at once.
+		Runnable restore = Arrays.stream(tilings).anyMatch(TilingPlan::tiled) ? Devices.returnFreedMemory() : () -> {};
 		try (NDManager run = NDManager.newBaseManager(device, Devices.ENGINE);
 			FeatureNetwork network = new FeatureNetwork(weights, settings.pooling(), deepest, run))
 		{
 			return optimise(content, controlled, settings, plan, tilings, network, run, listener, cancelled, device, extension);
 		}
 		finally {
+			restore.run();
 			ONE_RUN_AT_A_TIME.unlock();
 		}
 	}
@@ -109,20 +112,15 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 		for (int k = 0; k < plan.scales(); k++) {
 			int w = plan.width(k);
 			int h = plan.height(k);
-			RgbImage c = ImageResize.resize(controlled.content(), w, h);
-			int[] ss = ImageResize.fitLongSide(style.width(), style.height(), Math.max(w, h));
-			RgbImage s = ImageResize.resize(style, ss[0], ss[1]);
-			RgbImage init = k == 0 ? controlled.start(initialImage(settings, c, style)) : ImageResize.resize(current, w, h);
 			listener.status(String.format("scale %d/%d: %d×%d px, %s, computing targets", k + 1, plan.scales(), w, h,
 				tilings[k].describe()));
 			try (NDManager scale = run.newSubManager();
-				LossObjective objective = extension.objective(controlled.changesObjective()
-					? controlled.objective(network, settings, c, scale)
-					: objective(network, settings, c, s, tilings[k], scale, listener, done), k, plan.scales(), scale,
-					network.dataType());
+				LossObjective objective = extension.objective(scaleObjective(controlled, settings, w, h, tilings[k], network,
+					scale, listener, done), k, plan.scales(), scale, network.dataType());
 				Optimizer optimizer = newOptimizer(settings, scale))
 			{
-				NDArray x = network.toArray(init, scale);
+				NDArray x = network.toArray(k == 0 ? controlled.start(initialImage(settings,
+					ImageResize.resize(controlled.content(), w, h), style)) : ImageResize.resize(current, w, h), scale);
 				double first = Double.NaN;
 				ToleranceStop stop = controlled.newStop();
 				int stepsHere = 0;
@@ -200,6 +198,21 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 	private static double[] measure(LossObjective objective, NDArray x) {
 		objective.beginStep();
 		return readBack(objective.evaluate(x).loss(), objective.stepTerms());
+	}
+
+	/**
+	 * The objective of a scale of {@code w × h}: the content and style at that size are made here
+	 * and are garbage once their targets are on the device, not held by the step loop (at 4096²
+	 * each is a 201 MB Java array).
+	 */
+	private static LossObjective scaleObjective(ControlledRun controlled, StyleTransferSettings settings, int w, int h,
+		TilingPlan tiling, FeatureNetwork network, NDManager scale, ProgressListener listener, int[] done)
+	{
+		RgbImage c = ImageResize.resize(controlled.content(), w, h);
+		if (controlled.changesObjective()) return controlled.objective(network, settings, c, scale);
+		RgbImage style = controlled.style();
+		int[] ss = ImageResize.fitLongSide(style.width(), style.height(), Math.max(w, h));
+		return objective(network, settings, c, ImageResize.resize(style, ss[0], ss[1]), tiling, scale, listener, done);
 	}
 
 	/**

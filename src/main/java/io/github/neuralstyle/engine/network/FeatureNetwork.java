@@ -2,6 +2,7 @@ package io.github.neuralstyle.engine.network;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -26,6 +27,10 @@ import java.util.Map;
  * gradient: only the image is differentiated.
  */
 public final class FeatureNetwork implements AutoCloseable {
+
+	/** Floats per band of a large upload: 16 MB of direct buffer, whatever the image's size. */
+	static final int BAND_FLOATS = 1 << 22;
+
 
 	private static final Shape KERNEL_2 = new Shape(2, 2);
 	private static final Shape STRIDE_1 = new Shape(1, 1);
@@ -106,7 +111,26 @@ public final class FeatureNetwork implements AutoCloseable {
 	 * a tensor that still uses it.
 	 */
 	public static NDArray upload(NDManager manager, float[] data, Shape shape, DataType dataType) {
-		return upload(manager, data, shape, dataType, null);
+		if (data.length <= BAND_FLOATS) return upload(manager, data, shape, dataType, null);
+		// Large data go in bands through one small buffer: staged whole, a 4096² image would leave
+		// a 201 MB direct buffer that only a GC frees, and a native-bound run rarely collects.
+		ByteBuffer band = manager.allocateDirect(BAND_FLOATS * Float.BYTES);
+		try (NDArray flat = manager.create(new Shape(data.length), DataType.FLOAT32)) {
+			for (int from = 0; from < data.length; from += BAND_FLOATS) {
+				int n = Math.min(BAND_FLOATS, data.length - from);
+				band.clear();
+				band.asFloatBuffer().put(data, from, n);
+				band.limit(n * Float.BYTES);
+				try (NDArray part = manager.create(band, new Shape(n), DataType.FLOAT32)) {
+					flat.set(new NDIndex("{}:{}", from, from + n), part);
+				}
+			}
+			NDArray shaped = flat.reshape(shape);
+			if (dataType == DataType.FLOAT32) return shaped;
+			try (shaped) {
+				return shaped.toType(dataType, true);
+			}
+		}
 	}
 
 	/**

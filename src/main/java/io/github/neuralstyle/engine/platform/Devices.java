@@ -29,6 +29,17 @@ public final class Devices {
 		HugePages.enable();
 	}
 
+	/**
+	 * Lets freed blocks of 1 MiB or more go back to the system at once ({@link MmapThreshold}), for a
+	 * run whose memory, not its speed, is the limit (a tiled run: its windows' activations come and go
+	 * every tile); the returned action sets the threshold glibc would have reached by itself. A
+	 * user's {@code MALLOC_MMAP_THRESHOLD_} is left alone.
+	 */
+	public static Runnable returnFreedMemory() {
+		if (!MmapThreshold.set(MmapThreshold.TILED)) return () -> {};
+		return () -> MmapThreshold.set(MmapThreshold.USUAL);
+	}
+
 	/** The engine's root manager on {@code device}: its managed arrays are every array not yet freed there. */
 	public static NDManager systemManager(Device device) {
 		try (NDManager probe = NDManager.newBaseManager(device, ENGINE)) {

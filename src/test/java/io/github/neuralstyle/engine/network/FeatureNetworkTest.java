@@ -32,4 +32,28 @@ class FeatureNetworkTest {
 			assertEquals(new Shape(1, 256 / 16, 4, 6), f.get("relu3_1").getShape());
 		}
 	}
+
+	@Test
+	void aLargeUploadHoldsItsDataAndLeavesNoDirectBufferOfItsSize() {
+		// 2.5 bands and a remainder, so that the last band is short.
+		int n = FeatureNetwork.BAND_FLOATS * 5 / 2 + 7;
+		float[] data = new float[n];
+		for (int i = 0; i < n; i++) data[i] = (i % 1000) * 0.001f + (i / 1000) % 7;
+		long directBefore = directBytes();
+		try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu(), Devices.ENGINE)) {
+			NDArray a = FeatureNetwork.upload(m, data, new Shape(1, 1, 1, n), ai.djl.ndarray.types.DataType.FLOAT32);
+			assertEquals(new Shape(1, 1, 1, n), a.getShape());
+			org.junit.jupiter.api.Assertions.assertArrayEquals(data, a.toFloatArray());
+			// Without a GC in between, staging it whole would leave ~42 MB of direct buffer behind.
+			long grown = directBytes() - directBefore;
+			org.junit.jupiter.api.Assertions.assertTrue(grown <= FeatureNetwork.BAND_FLOATS * 4L + (1 << 20),
+				"direct buffers grew by " + grown + " bytes for a " + 4L * n + "-byte upload");
+		}
+	}
+
+	/** Bytes of direct buffers the JVM holds now (garbage ones included until a GC). */
+	private static long directBytes() {
+		return java.lang.management.ManagementFactory.getPlatformMXBeans(java.lang.management.BufferPoolMXBean.class).stream()
+			.filter(b -> b.getName().equals("direct")).mapToLong(java.lang.management.BufferPoolMXBean::getMemoryUsed).sum();
+	}
 }
