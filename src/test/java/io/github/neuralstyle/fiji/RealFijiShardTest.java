@@ -16,6 +16,7 @@ import io.github.neuralstyle.testsupport.TestImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +28,9 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * Sharding in headless Fiji (see {@link RealFiji}; skipped without {@code FIJI_HOME}): two
- * shards of a 4-frame stack fill one folder with the command line's file names, a rerun keeps
- * the planes, and {@code shard=auto} reads SLURM's array variables from Fiji's environment.
+ * shards of a 4-frame stack fill one folder with the command line's file names; in array task 1
+ * the bundled macros/style-shard.ijm ({@code shard=auto}, reading SLURM's variables from Fiji's
+ * environment) styles that task's planes, and a rerun of shard 0/2 leaves the folder untouched.
  */
 @EnabledIfEnvironmentVariable(named = RealFiji.HOME, matches = ".+", disabledReason = RealFiji.SKIPPED)
 class RealFijiShardTest {
@@ -36,10 +38,12 @@ class RealFijiShardTest {
 	private static final List<String> ALL = List.of(".neural-style.json", "cells-0001.png", "cells-0002.png",
 		"cells-0003.png", "cells-0004.png");
 
+	private static final Path MACRO = Paths.get("macros", "style-shard.ijm").toAbsolutePath();
+
 	private static final Map<String, String> NO_ARRAY = Map.of("SLURM_ARRAY_TASK_ID", "", "SLURM_ARRAY_TASK_COUNT", "");
 
 	@Test
-	void twoShardsFillOneFolderARerunKeepsItAndAutoReadsSlurm() throws Exception {
+	void twoShardsFillOneFolderARerunKeepsItAndArrayTasksTakeTheirOwnPlanes() throws Exception {
 		RealFiji fiji = RealFiji.shared();
 		Path in = fiji.folder("shard-inputs");
 		Path stack = in.resolve("cells.tif"), style = in.resolve("style-waves.png");
@@ -68,12 +72,19 @@ class RealFijiShardTest {
 			times.put(f, Files.getLastModifiedTime(shared.resolve(f)));
 			bytes.put(f, Files.readAllBytes(shared.resolve(f)));
 		}
+		// The bundled macro in array task 1 of 2: shard=auto into a new folder takes frames 3-4 only, the same
+		// files as shard=1/2 made; then shard=0/2 given in the same task, into the first folder, keeps every file.
+		String arg = "content=[" + stack + "] style=[" + style + "] model=file weights=[" + weights() + "] device=cpu"
+			+ " iterations=2 size=32 output=[";
 		Path second = fiji.folder("auto").resolve("styled");
-		Launch task = fiji.batch(open + run("auto", second) + run("0/2", shared), null, fiji.folder("prefs"),
+		Launch task = fiji.batch("runMacro('" + MACRO + "', '" + arg + second + "]');\n"
+			+ "runMacro('" + MACRO + "', '" + arg + shared + "] shard=0/2');\n", null, fiji.folder("prefs"),
 			Map.of("SLURM_ARRAY_TASK_ID", "1", "SLURM_ARRAY_TASK_COUNT", "2"));
 		assertEquals(List.of(".neural-style.json", "cells-0003.png", "cells-0004.png"), files(second), task::toString);
-		assertTrue(task.output().contains("Neural Style: shard 1/2: 2 plane(s) styled, 0 kept from an earlier run"),
-			task::toString);
+		assertTrue(task.output().contains("Neural Style: shard 1/2: 2 plane(s) styled, 0 kept from an earlier run, in "
+			+ second), task::toString);
+		assertTrue(task.output().contains("style-shard: done, 2 planes of this shard in " + second), task::toString);
+		for (String f : ALL.subList(3, 5)) assertArrayEquals(bytes.get(f), Files.readAllBytes(second.resolve(f)), f);
 		assertTrue(task.output().contains("Neural Style: shard=0/2 is used; SLURM_ARRAY_TASK_ID=1 and"
 			+ " SLURM_ARRAY_TASK_COUNT=2 are ignored"), task::toString);
 		assertTrue(task.output().contains("Neural Style: shard 0/2: 0 plane(s) styled, 2 kept from an earlier run, in "
@@ -82,8 +93,6 @@ class RealFijiShardTest {
 			assertEquals(times.get(f), Files.getLastModifiedTime(shared.resolve(f)), f + " untouched");
 			assertArrayEquals(bytes.get(f), Files.readAllBytes(shared.resolve(f)), f);
 		}
-		assertArrayEquals(bytes.get("cells-0003.png"), Files.readAllBytes(second.resolve("cells-0003.png")),
-			"shard 1/2 with its lead-in gives the same plane whichever way it was chosen");
 	}
 
 	/** Styles one shard of cells.tif's frames into {@code out} and prints "result 0/2: 2 planes" when it made an image. */
