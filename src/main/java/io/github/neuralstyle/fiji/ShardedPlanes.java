@@ -36,7 +36,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 
 import org.scijava.thread.ThreadService;
 
@@ -69,15 +68,7 @@ final class ShardedPlanes {
 	static boolean styled(StyleTransferCommand p, StyleTransferSettings settings, String spec, Progress progress,
 		NeuralStyleService service, ThreadService threads, BooleanSupplier stopped) throws IOException
 	{
-		return styled(p, settings, spec, progress, service, threads, stopped, System::getenv);
-	}
-
-	/** As above with the environment {@code env} (SLURM's variables). */
-	static boolean styled(StyleTransferCommand p, StyleTransferSettings settings, String spec, Progress progress,
-		NeuralStyleService service, ThreadService threads, BooleanSupplier stopped, Function<String, String> env)
-		throws IOException
-	{
-		Shard shard = ShardPlan.parse(p.shard, env, service::message);
+		Shard shard = ShardPlan.parse(p.shard, System::getenv, service::message);
 		boolean folder = p.output != null && !p.output.getPath().isBlank() && FolderOutput.isFolder(p.output.toPath());
 		if (shard == null && !folder) return false;
 		if (p.content == null || p.unparsed.containsKey("content")) p.convert("content", p.content, settings.size()); // says why
@@ -109,7 +100,7 @@ final class ShardedPlanes {
 		}
 		service.message("Neural Style: " + (shard == null ? "" : "shard " + shard + ": ") + run.styled + " plane(s) styled, "
 			+ (run.kept.size() - run.styled) + " kept from an earlier run, in " + out.folder());
-		p.result = run.result(plan, style);
+		p.result = run.result(plan);
 		if (p.result != null) MacroBridge.publish(p.result, threads);
 		return true;
 	}
@@ -223,7 +214,7 @@ final class ShardedPlanes {
 	}
 
 	/** This shard's planes as one stack, with the content's calibration; null when it has none. */
-	private ImagePlus result(ShardPlan plan, ConvertedImage style) {
+	private ImagePlus result(ShardPlan plan) {
 		if (kept.isEmpty()) return null;
 		ImageProcessor first = kept.values().iterator().next();
 		ImageStack stack = new ImageStack(first.getWidth(), first.getHeight());

@@ -57,7 +57,7 @@ public final class FolderOutput implements FrameSink {
 		Map<String, Path> inputs) throws IOException
 	{
 		Path dir = out.toAbsolutePath().normalize();
-		String shown = shown(option, out);
+		String shown = OutputFile.shown(option, out);
 		if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
 			throw new IllegalArgumentException(shown + " is a file, not a folder: name a folder for the frames, or a .tif file "
 				+ "for one multi-page TIFF");
@@ -167,11 +167,6 @@ public final class FolderOutput implements FrameSink {
 	/** The folder, absolute. */
 	public Path folder() {
 		return dir;
-	}
-
-	/** "--out dir" or "output=dir", as the user wrote it. */
-	private static String shown(String option, Path out) {
-		return option.endsWith("=") ? option + out : option + " " + out;
 	}
 
 	private static JsonObject read(Path file, String option) throws IOException {
