@@ -220,7 +220,8 @@ final class ShardedPlanes {
 		ImageStack stack = new ImageStack(first.getWidth(), first.getHeight());
 		for (Map.Entry<Integer, ImageProcessor> e : kept.entrySet()) stack.addSlice(plan.planes().where(e.getKey()), e.getValue());
 		ImagePlus out = new ImagePlus(p.title(), stack);
-		boolean alongFrames = plan.planes().nFrames() > 1;
+		// a time-lapse's frames stay frames; planes of several slices and frames become a plain stack, labelled
+		boolean alongFrames = plan.planes().nFrames() > 1 && plan.planes().nSlices() == 1;
 		out.setDimensions(1, alongFrames ? 1 : stack.getSize(), alongFrames ? stack.getSize() : 1);
 		out.setCalibration(calibration);
 		out.setProperty("Info", "Neural Style: content=" + p.content.getTitle() + " (" + plan.planes().describe() + ") style="
