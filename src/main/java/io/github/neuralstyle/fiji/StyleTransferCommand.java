@@ -54,7 +54,7 @@ import org.scijava.thread.ThreadService;
 	description = "Gatys-style neural style transfer (VGG19 on DJL's PyTorch engine)")
 public class StyleTransferCommand extends ContextCommand {
 
-	/** Every macro key: those of the first release in dialog order, then the controls of issue 15. */
+	/** Every macro key: those of the first release in dialog order, then the controls of issue 15, then shard (16). */
 	static final List<String> KEYS = List.of("content", "style", "preset", "model", "weights", "iterations", "size",
 		"scales", "contentweight", "styleweight", "tvweight", "optimizer", "learningrate", "init", "seed", "device",
 		"pooling", "contentlayers", "stylelayers", "preview", "resultsize", "output", "plot",
