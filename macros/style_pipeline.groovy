@@ -38,7 +38,7 @@ def inputs = [
 	memorybudget: "auto",
 	planes: planes, range: "", temporal: "10000",
 	style2: null, style3: null, styleblend: "1", stylescale: "1", originalcolors: "none", regions: "none", labels: null,
-	regionstyles: "auto", styleregions: "none", initimage: null, tvpower: "preset", tolerance: "preset"
+	regionstyles: "auto", styleregions: "none", initimage: null, tvpower: "preset", tolerance: "preset", shard: "none"
 ]
 def module = commands.run("io.github.neuralstyle.fiji.StyleTransferCommand", true, inputs).get()
 if (module.isCanceled()) throw new IllegalStateException(module.getCancelReason())

@@ -1,7 +1,7 @@
 package io.github.neuralstyle.benchmark;
 
 import io.github.neuralstyle.cli.CliOptions;
-import io.github.neuralstyle.cli.ImageFiles;
+import io.github.neuralstyle.files.ImageFiles;
 import io.github.neuralstyle.cli.PlaneSelection;
 import io.github.neuralstyle.cli.SequenceInput;
 import io.github.neuralstyle.engine.InitMode;

@@ -1,7 +1,7 @@
 package io.github.neuralstyle.benchmark;
 
 import io.github.neuralstyle.cli.CliOptions;
-import io.github.neuralstyle.cli.ImageFiles;
+import io.github.neuralstyle.files.ImageFiles;
 import io.github.neuralstyle.cli.Interrupts;
 import io.github.neuralstyle.engine.DefaultStyleTransfer;
 import io.github.neuralstyle.engine.ProgressListener;

@@ -11,6 +11,7 @@ import io.github.neuralstyle.engine.network.VggWeights;
 import io.github.neuralstyle.engine.tiling.TilingOptions;
 import io.github.neuralstyle.files.ImageFile;
 import io.github.neuralstyle.files.ImageFileReader;
+import io.github.neuralstyle.files.ImageFiles;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,6 +1,7 @@
 package io.github.neuralstyle.cli;
 
 import io.github.neuralstyle.engine.StyleTransferSettings;
+import io.github.neuralstyle.files.ImageFiles;
 import io.github.neuralstyle.files.OutputFile;
 
 import java.nio.file.Path;

@@ -7,6 +7,7 @@ import ij.plugin.FileInfoVirtualStack;
 
 import io.github.neuralstyle.engine.RgbImage;
 import io.github.neuralstyle.engine.video.FrameSource;
+import io.github.neuralstyle.files.FolderOutput;
 import io.github.neuralstyle.files.ImageFileReader;
 import io.github.neuralstyle.files.OutputFile;
 import io.github.neuralstyle.image.ImageToRgb;
@@ -157,9 +158,14 @@ public final class SequenceInput implements FrameSource {
 			String n = files.get(index).getFileName().toString();
 			return n.substring(0, n.lastIndexOf('.')) + ".png";
 		}
-		String n = content.getFileName().toString();
-		int dot = n.lastIndexOf('.');
-		return String.format(Locale.ROOT, "%s-%04d.png", dot > 0 ? n.substring(0, dot) : n, stackIndex[index]);
+		return FolderOutput.planeName(content.getFileName().toString(), stackIndex[index]);
+	}
+
+	/** {@link #outputName} of every frame, in order. */
+	public List<String> outputNames() {
+		List<String> names = new ArrayList<>(size());
+		for (int i = 0; i < size(); i++) names.add(outputName(i));
+		return names;
 	}
 
 	/** Whether the frames run along a stack's slices (z) rather than its frames (t) or a folder's files. */

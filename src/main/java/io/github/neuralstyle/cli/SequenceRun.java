@@ -18,6 +18,7 @@ import io.github.neuralstyle.engine.video.SequenceListener;
 import io.github.neuralstyle.engine.video.SequenceResult;
 import io.github.neuralstyle.engine.video.SequenceSettings;
 import io.github.neuralstyle.engine.video.TvL1Flow;
+import io.github.neuralstyle.files.FolderOutput;
 import io.github.neuralstyle.files.ImageFile;
 import io.github.neuralstyle.files.ImageFileReader;
 import io.github.neuralstyle.files.OutputFile;
@@ -71,14 +72,16 @@ final class SequenceRun {
 		inputs.put("style image (--style)", styleArg);
 		if (o.has("init-image")) inputs.put("start image (--init-image)", Path.of(o.get("init-image")));
 		if (o.has("weights")) inputs.put("weights file (--weights)", Path.of(o.get("weights")));
-		boolean toFolder = isFolder(outArg);
+		boolean toFolder = FolderOutput.isFolder(outArg);
 		ShardRun shard = ShardRun.choose(o, toFolder, System::getenv, err);
 		if (o.flag("missing")) return MissingFrames.check(input, outArg, shard.shard(), out);
 		Path stackFile = toFolder ? null : checkStack(outArg, inputs, input.size());
 		VggWeights weights = WeightsChoice.obtain(o, settings.preset(), quiet ? null : err);
 		FrameSink sink;
 		if (toFolder) {
-			sink = FolderOutput.prepare(outArg, input, record(contentArg, style.image(), settings, sequence, weights), inputs);
+			String content = contentArg.toAbsolutePath().normalize().toString();
+			sink = FolderOutput.prepare("--out", outArg, input.outputNames(), FolderOutput.record(content, style.image(), settings,
+				sequence, weights), inputs);
 		}
 		else {
 			StackOutput stack = new StackOutput(stackFile, input);
@@ -122,36 +125,6 @@ final class SequenceRun {
 		catch (IllegalArgumentException e) {
 			throw new CliOptions.UsageException(e.getMessage());
 		}
-	}
-
-	/** What makes the frames in an output folder what they are; a rerun must match it to resume. */
-	static JsonObject record(Path content, RgbImage style, StyleTransferSettings s, SequenceSettings q, VggWeights weights) {
-		JsonObject r = new JsonObject();
-		r.addProperty("content", content.toAbsolutePath().normalize().toString());
-		r.addProperty("style_pixels_sha256", sha256(style));
-		r.addProperty("settings", s + " result-size=" + s.resultSize().name().toLowerCase(Locale.ROOT));
-		r.addProperty("sequence", q.toString());
-		r.addProperty("weights", weights.description());
-		return r;
-	}
-
-	/** SHA-256 of an image's samples: the style as the run sees it, whatever file it came from. */
-	static String sha256(RgbImage image) {
-		try {
-			java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
-			java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * image.data().length + 8);
-			b.putInt(image.width()).putInt(image.height());
-			for (float v : image.data()) b.putFloat(v);
-			return java.util.HexFormat.of().formatHex(d.digest(b.array()));
-		}
-		catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException("SHA-256 is required of every JVM", e);
-		}
-	}
-
-	/** An existing folder, or a path without an extension, is a folder; anything else a file. */
-	static boolean isFolder(Path out) {
-		return Files.isDirectory(out) || OutputFile.extension(out.getFileName().toString()).isEmpty();
 	}
 
 	private static Path checkStack(Path out, Map<String, Path> inputs, int frames) {

@@ -22,7 +22,7 @@ import java.util.function.Function;
 final class ShardRun {
 
 	/** Lead-in frames of a temporally consistent chunk unless {@code --shard-overlap} says otherwise. */
-	static final int DEFAULT_OVERLAP = 2;
+	static final int DEFAULT_OVERLAP = ShardFrames.DEFAULT_OVERLAP;
 
 	private final Shard shard;
 	private final String source;

@@ -9,6 +9,7 @@ import ij.process.ColorProcessor;
 import io.github.neuralstyle.engine.RgbImage;
 import io.github.neuralstyle.engine.video.FrameResult;
 import io.github.neuralstyle.engine.video.FrameSink;
+import io.github.neuralstyle.files.ImageFiles;
 import io.github.neuralstyle.files.OutputFile;
 
 import java.io.IOException;

@@ -54,18 +54,18 @@ import org.scijava.thread.ThreadService;
 	description = "Gatys-style neural style transfer (VGG19 on DJL's PyTorch engine)")
 public class StyleTransferCommand extends ContextCommand {
 
-	/** Every macro key: those of the first release in dialog order, then the controls of issue 15. */
+	/** Every macro key: those of the first release in dialog order, then the controls of issue 15, then shard (16). */
 	static final List<String> KEYS = List.of("content", "style", "preset", "model", "weights", "iterations", "size",
 		"scales", "contentweight", "styleweight", "tvweight", "optimizer", "learningrate", "init", "seed", "device",
 		"pooling", "contentlayers", "stylelayers", "preview", "resultsize", "output", "plot",
 		"memorybudget", "planes", "range", "temporal", "style2", "style3", "styleblend", "stylescale", "originalcolors",
-		"regions", "labels", "regionstyles", "styleregions", "initimage", "tvpower", "tolerance");
+		"regions", "labels", "regionstyles", "styleregions", "initimage", "tvpower", "tolerance", "shard");
 
 	/** The keys only the advanced dialog shows: the loss recipe and extras; the essentials dialog leaves them at their defaults. */
 	static final List<String> RECIPE = List.of("scales", "contentweight", "styleweight", "tvweight", "optimizer",
 		"learningrate", "init", "seed", "pooling", "contentlayers", "stylelayers", "preview", "resultsize", "plot",
 		"memorybudget", "temporal", "style2", "style3", "styleblend", "stylescale", "regions", "labels", "regionstyles",
-		"styleregions", "initimage", "tvpower", "tolerance");
+		"styleregions", "initimage", "tvpower", "tolerance", "shard");
 
 	// Not remembered as SciJava values: runs that leave them out take the active image and another (StyleTransferInputs).
 	@Parameter(label = "Content image", persist = false, description = "The image to repaint (current slice/frame of a stack).")
@@ -209,7 +209,8 @@ public class StyleTransferCommand extends ContextCommand {
 
 	// Not remembered between runs: a remembered path would silently overwrite the last result.
 	@Parameter(label = "Save result to", required = false, style = "save", persist = false,
-		description = "Optional file to save the result to: .tif, .tiff or .png. Useful headless.")
+		description = "Optional file to save the result to: .tif, .tiff or .png; for a stack also a folder (a name without"
+			+ " extension): one PNG per plane, and a rerun keeps the planes already there. Useful headless.")
 	File output;
 
 	@Parameter(label = "Plot losses", description = "Show a plot of the losses over the iterations.")
@@ -218,6 +219,11 @@ public class StyleTransferCommand extends ContextCommand {
 	@Parameter(label = "Memory budget", description = "Memory a step may use, e.g. 6g or 512m; larger steps run in "
 		+ "tiles (the same result). auto: 80% of the free memory.")
 	String memorybudget = FullResolution.AUTO;
+
+	// Not remembered: a remembered shard would silently style part of the next stack (ShardedPlanes reads it).
+	@Parameter(label = "Shard (cluster array)", persist = false, description = "none, auto (SLURM's array task) or i/n:"
+		+ " style only shard i of n of the planes, each into the output folder; see docs/cluster.md.")
+	String shard = ShardPlan.NONE;
 
 	@Parameter(label = "Result", type = ItemIO.OUTPUT)
 	ImagePlus result;
@@ -249,6 +255,7 @@ public class StyleTransferCommand extends ContextCommand {
 			StyleTransferSettings settings = CommandSettings.of(this, previewAllowed);
 			TilingOptions tiling = FullResolution.tiling(memorybudget);
 			String spec = CommandSettings.weightsSpec(this, settings.preset());
+			if (ShardedPlanes.styled(this, settings, spec, progress, neuralStyle, threads, this::stopped)) return;
 			File saveTo = ResultFiles.checkOutput(output, ResultFiles.inputs(content, style, weights));
 			if (stylePlanes(settings, spec, progress, saveTo)) return; // planes other than the current one
 			ConvertedImage c = convert("content", content, settings.size());

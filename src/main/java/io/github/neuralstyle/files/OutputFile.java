@@ -53,7 +53,7 @@ public final class OutputFile {
 	public static Path check(String key, Path out, List<String> extensions, Map<String, Path> inputs,
 		boolean createFolders)
 	{
-		String shown = key.endsWith("=") ? key + out : key + " " + out;
+		String shown = shown(key, out);
 		String name = out.getFileName() == null ? "" : out.getFileName().toString();
 		String ext = extension(name);
 		if (ext.isEmpty() || !extensions.contains(ext)) {
@@ -119,6 +119,11 @@ public final class OutputFile {
 	}
 
 	/** ".a, .b or .c". */
+	/** "--out dir" or "output=dir": the path as the user gave it, with its option or macro key. */
+	static String shown(String key, Path out) {
+		return key.endsWith("=") ? key + out : key + " " + out;
+	}
+
 	private static String list(List<String> extensions) {
 		String all = "." + String.join(", .", extensions);
 		int last = all.lastIndexOf(", ");

@@ -56,4 +56,20 @@ public record Chunk(int first, int end, int computeFrom) {
 	public int computed() {
 		return end - computeFrom;
 	}
+
+	/**
+	 * The part of this chunk among items {@code [from, from + size)}, numbered from {@code from}:
+	 * for runs made of several sequences (the slices of a time-lapse hyperstack) chunked as one
+	 * list. Its lead-in never reaches before the sequence's first item, and a chunk that began in
+	 * an earlier sequence needs none here.
+	 */
+	public Chunk within(int from, int size) {
+		int f = clamp(first - from, size), e = clamp(end - from, size);
+		if (f >= e) return new Chunk(0, 0, 0);
+		return new Chunk(f, e, clamp(computeFrom - from, f));
+	}
+
+	private static int clamp(int v, int max) {
+		return Math.max(0, Math.min(max, v));
+	}
 }

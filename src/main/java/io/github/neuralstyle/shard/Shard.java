@@ -25,12 +25,12 @@ public record Shard(int index, int count) {
 		}
 	}
 
-	/** Parses {@code i/n}; {@code what} names the source in errors (e.g. "--shard"). */
+	/** Parses {@code i/n}; {@code what} names the source in errors (e.g. "--shard", or "shard=" for a macro key). */
 	public static Shard parse(String what, String text) {
 		String t = text == null ? "" : text.trim();
 		int slash = t.indexOf('/');
 		if (slash < 0) {
-			throw new IllegalArgumentException(what + " must be written i/n (shard i of n, i from 0 to n-1, e.g. 0/4), got '"
+			throw new IllegalArgumentException(head(what, t) + " must be written i/n (shard i of n, i from 0 to n-1, e.g. 0/4), got '"
 				+ text + "'");
 		}
 		int index = number(what, text, t.substring(0, slash));
@@ -39,7 +39,7 @@ public record Shard(int index, int count) {
 			return new Shard(index, count);
 		}
 		catch (IllegalArgumentException e) {
-			throw new IllegalArgumentException(what + " " + t + ": " + e.getMessage());
+			throw new IllegalArgumentException(ShardChoice.written(what, t) + ": " + e.getMessage());
 		}
 	}
 
@@ -48,8 +48,13 @@ public record Shard(int index, int count) {
 			return Integer.parseInt(part.trim());
 		}
 		catch (NumberFormatException e) {
-			throw new IllegalArgumentException(what + " must be two whole numbers i/n (e.g. 0/4), got '" + text + "'");
+			throw new IllegalArgumentException(head(what, text.trim()) + " must be two whole numbers i/n (e.g. 0/4), got '" + text + "'");
 		}
+	}
+
+	/** "--shard" as is, a macro key with its value: "shard=x:". */
+	private static String head(String what, String text) {
+		return what.endsWith("=") ? what + text + ":" : what;
 	}
 
 	/** Whether this is the whole run. */

@@ -21,6 +21,9 @@ import java.util.List;
  */
 public final class ShardFrames {
 
+	/** Lead-in frames of a temporally consistent chunk unless the user says otherwise. */
+	public static final int DEFAULT_OVERLAP = 2;
+
 	private ShardFrames() {}
 
 	/**
@@ -28,7 +31,11 @@ public final class ShardFrames {
 	 * is needed when the chunk's first frame is already written (a resumed shard starts from it).
 	 */
 	public static Chunk chunk(FrameSource all, FrameSink sink, Shard shard, int leadIn) throws IOException {
-		Chunk c = Chunk.of(all.size(), shard, leadIn);
+		return resumed(Chunk.of(all.size(), shard, leadIn), sink);
+	}
+
+	/** {@code c} without its lead-in when {@code sink} holds its first frame already (a resumed shard starts from it). */
+	public static Chunk resumed(Chunk c, FrameSink sink) throws IOException {
 		if (c.computeFrom() < c.first() && sink.existing(c.first()) != null) return new Chunk(c.first(), c.end(), c.first());
 		return c;
 	}

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import io.github.neuralstyle.files.ImageFiles;
 import io.github.neuralstyle.testsupport.CliInputs;
 import io.github.neuralstyle.testsupport.CliRun;
 import io.github.neuralstyle.testsupport.TestImages;

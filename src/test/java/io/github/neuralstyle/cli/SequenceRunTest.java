@@ -16,6 +16,8 @@ import ij.io.Opener;
 import ij.process.ColorProcessor;
 
 import io.github.neuralstyle.engine.RgbImage;
+import io.github.neuralstyle.files.FolderOutput;
+import io.github.neuralstyle.files.ImageFiles;
 import io.github.neuralstyle.testsupport.CliInputs;
 import io.github.neuralstyle.testsupport.CliRun;
 import io.github.neuralstyle.testsupport.SyntheticMotion;

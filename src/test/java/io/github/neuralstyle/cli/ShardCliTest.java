@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.neuralstyle.files.ImageFiles;
 import io.github.neuralstyle.shard.Shard;
 import io.github.neuralstyle.testsupport.CliInputs;
 import io.github.neuralstyle.testsupport.CliRun;

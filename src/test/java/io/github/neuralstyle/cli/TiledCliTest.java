@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import io.github.neuralstyle.engine.RgbImage;
+import io.github.neuralstyle.files.ImageFiles;
 import io.github.neuralstyle.testsupport.CliRun;
 import io.github.neuralstyle.testsupport.SyntheticVgg;
 import io.github.neuralstyle.testsupport.TestImages;

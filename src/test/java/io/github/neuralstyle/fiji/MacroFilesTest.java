@@ -11,7 +11,7 @@ import ij.macro.Interpreter;
 
 import java.awt.HeadlessException;
 
-import io.github.neuralstyle.cli.ImageFiles;
+import io.github.neuralstyle.files.ImageFiles;
 import io.github.neuralstyle.testsupport.HeadlessImageJ;
 import io.github.neuralstyle.testsupport.TestImages;
 import io.github.neuralstyle.testsupport.WeightsFixtures;

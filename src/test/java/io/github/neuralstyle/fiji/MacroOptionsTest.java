@@ -72,6 +72,7 @@ class MacroOptionsTest {
 		SAMPLES.put("initimage", "start");
 		SAMPLES.put("tvpower", "1.25");
 		SAMPLES.put("tolerance", "1e-5");
+		SAMPLES.put("shard", "1/4");
 	}
 
 	@AutoClose

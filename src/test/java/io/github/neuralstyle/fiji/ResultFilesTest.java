@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ij.IJ;
 import ij.ImagePlus;
 
-import io.github.neuralstyle.cli.ImageFiles;
+import io.github.neuralstyle.files.ImageFiles;
 import io.github.neuralstyle.testsupport.FolderSnapshot;
 import io.github.neuralstyle.testsupport.TestImagePlus;
 import io.github.neuralstyle.testsupport.TestImages;

@@ -31,7 +31,7 @@ class ScriptKeysTest {
 		try (Stream<Path> s = Files.list(MacroFilesTest.MACROS)) {
 			macros = s.filter(p -> p.toString().endsWith(".ijm")).sorted().toList();
 		}
-		assertEquals(4, macros.size(), macros::toString);
+		assertEquals(5, macros.size(), macros::toString);
 		for (Path p : macros) {
 			List<String> keys = MacroOptions.keysIn(Files.readString(p));
 			assertTrue(keys.containsAll(List.of("content", "style")), p + ": " + keys);

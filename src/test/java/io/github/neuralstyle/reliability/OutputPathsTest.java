@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.neuralstyle.cli.ImageFiles;
+import io.github.neuralstyle.files.ImageFiles;
 import io.github.neuralstyle.testsupport.CliInputs;
 import io.github.neuralstyle.testsupport.CliRun;
 import io.github.neuralstyle.testsupport.FolderSnapshot;

@@ -12,7 +12,7 @@ import com.google.gson.JsonParser;
 
 import ij.ImagePlus;
 
-import io.github.neuralstyle.cli.ImageFiles;
+import io.github.neuralstyle.files.ImageFiles;
 import io.github.neuralstyle.cli.Main;
 import io.github.neuralstyle.engine.DefaultStyleTransfer;
 import io.github.neuralstyle.engine.ProgressListener;

@@ -1,6 +1,6 @@
 package io.github.neuralstyle.testsupport;
 
-import io.github.neuralstyle.cli.ImageFiles;
+import io.github.neuralstyle.files.ImageFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -113,15 +113,25 @@ public final class RealFiji {
 
 	/** Runs a headless batch macro with the given preferences folder (kept across launches). */
 	public Launch batch(String macro, String arg, Path prefs) throws Exception {
+		return batch(macro, arg, prefs, Map.of());
+	}
+
+	/** As {@link #batch(String, String, Path)} with {@code env} set in Fiji's environment (an empty value unsets it). */
+	public Launch batch(String macro, String arg, Path prefs, Map<String, String> env) throws Exception {
 		Path file = folder("macro").resolve("test.ijm");
 		Files.writeString(file, macro);
 		List<String> args = new ArrayList<>(List.of("--headless", "-batch", file.toString()));
 		if (arg != null) args.add(arg);
-		return launch(prefs, args);
+		return launch(prefs, args, env);
 	}
 
 	/** Runs the launcher with {@code args} (after the JVM options) and the given preferences folder. */
 	public Launch launch(Path prefs, List<String> args) throws Exception {
+		return launch(prefs, args, Map.of());
+	}
+
+	/** As {@link #launch(Path, List)} with {@code extra} set in Fiji's environment (an empty value unsets it). */
+	public Launch launch(Path prefs, List<String> args, Map<String, String> extra) throws Exception {
 		List<String> cmd = new ArrayList<>();
 		cmd.add(app.resolve("ImageJ-linux64").toString());
 		cmd.add("-Dai.djl.pytorch.num_threads=2");
@@ -136,6 +146,10 @@ public final class RealFiji {
 		env.put("DJL_OFFLINE", "true");
 		env.put("DJL_CACHE_DIR", root.resolve("djl-cache").toString());
 		env.remove("DISPLAY");
+		extra.forEach((k, v) -> {
+			if (v.isEmpty()) env.remove(k);
+			else env.put(k, v);
+		});
 		Process p = pb.start();
 		byte[] out;
 		try (InputStream in = p.getInputStream()) {

@@ -3,7 +3,7 @@ package io.github.neuralstyle.tools;
 import ij.ImagePlus;
 import ij.io.Opener;
 
-import io.github.neuralstyle.cli.ImageFiles;
+import io.github.neuralstyle.files.ImageFiles;
 import io.github.neuralstyle.engine.DefaultStyleTransfer;
 import io.github.neuralstyle.engine.Preset;
 import io.github.neuralstyle.engine.ProgressListener;

@@ -4,7 +4,7 @@ import ij.ImagePlus;
 import ij.gui.Plot;
 import ij.io.FileSaver;
 
-import io.github.neuralstyle.cli.ImageFiles;
+import io.github.neuralstyle.files.ImageFiles;
 import io.github.neuralstyle.engine.DefaultStyleTransfer;
 import io.github.neuralstyle.engine.Preset;
 import io.github.neuralstyle.engine.ProgressListener;

@@ -1,6 +1,6 @@
 package io.github.neuralstyle.tools;
 
-import io.github.neuralstyle.cli.ImageFiles;
+import io.github.neuralstyle.files.ImageFiles;
 import io.github.neuralstyle.engine.DefaultStyleTransfer;
 import io.github.neuralstyle.engine.Preset;
 import io.github.neuralstyle.engine.ProgressListener;

@@ -1,10 +1,10 @@
 package io.github.neuralstyle.tools;
 
-import io.github.neuralstyle.cli.ImageFiles;
 import io.github.neuralstyle.cli.PlaneSelection;
 import io.github.neuralstyle.cli.SequenceInput;
 import io.github.neuralstyle.engine.ImageResize;
 import io.github.neuralstyle.engine.RgbImage;
+import io.github.neuralstyle.files.ImageFiles;
 
 import java.io.IOException;
 import java.nio.file.Path;

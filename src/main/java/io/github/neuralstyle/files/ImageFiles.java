@@ -1,4 +1,4 @@
-package io.github.neuralstyle.cli;
+package io.github.neuralstyle.files;
 
 import io.github.neuralstyle.engine.RgbImage;
 import io.github.neuralstyle.engine.StyleTransferSettings;
@@ -26,11 +26,16 @@ public final class ImageFiles {
 
 	/** Writes an image, rounding to 8 bits; the format follows the extension (.png, .jpg/.jpeg, .tif/.tiff, .bmp). */
 	public static void write(RgbImage image, Path file) throws IOException {
+		write(image, file, "--out");
+	}
+
+	/** As {@link #write(RgbImage, Path)}; {@code option} names where the path came from in errors ("--out", "output="). */
+	public static void write(RgbImage image, Path file, String option) throws IOException {
 		String ext = OutputFile.extension(file.getFileName().toString());
 		String format = ext.equals("jpg") || ext.equals("jpeg") ? "jpeg"
 			: ext.equals("tif") || ext.equals("tiff") ? "tiff" : ext.equals("bmp") ? "bmp" : "png";
 		BufferedImage img = toBufferedImage(image);
-		OutputFile.replace("--out", file, tmp -> ImageIO.write(img, format, tmp.toFile()));
+		OutputFile.replace(option, file, tmp -> ImageIO.write(img, format, tmp.toFile()));
 	}
 
 	/** The image as an 8-bit RGB BufferedImage (values rounded and clipped to 0–255). */
