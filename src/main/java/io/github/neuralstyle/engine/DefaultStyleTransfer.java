@@ -56,13 +56,6 @@ public final class DefaultStyleTransfer implements StyleTransfer {
 
 	@Override
 	public StyleTransferResult run(RgbImage content, RgbImage style, VggWeights weights, StyleTransferSettings settings,
-		ProgressListener listener, BooleanSupplier cancelled)
-	{
-		return run(content, style, weights, settings, listener, cancelled, RunExtension.NONE);
-	}
-
-	@Override
-	public StyleTransferResult run(RgbImage content, RgbImage style, VggWeights weights, StyleTransferSettings settings,
 		ProgressListener listener, BooleanSupplier cancelled, RunExtension extension)
 	{
 		int deepest = RunPlan.checkCompatible(settings, weights.validate());

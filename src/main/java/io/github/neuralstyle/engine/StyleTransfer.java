@@ -17,23 +17,18 @@ public interface StyleTransfer {
 	 * @param settings  validated settings
 	 * @param listener  progress receiver
 	 * @param cancelled polled before every step; when true the run frees its memory and throws
+	 * @param extension extra loss terms and an early stop ({@link RunExtension#NONE}: none)
 	 * @return the result
 	 * @throws java.util.concurrent.CancellationException when {@code cancelled} became true
 	 * @throws IllegalArgumentException when the settings do not fit the weights or images
 	 */
 	StyleTransferResult run(RgbImage content, RgbImage style, VggWeights weights, StyleTransferSettings settings,
-		ProgressListener listener, BooleanSupplier cancelled);
+		ProgressListener listener, BooleanSupplier cancelled, RunExtension extension);
 
-	/**
-	 * Runs with an {@link RunExtension} (extra loss terms, early stop); engines that cannot take
-	 * one refuse every extension but {@link RunExtension#NONE}.
-	 */
+	/** Runs without a {@link RunExtension}: a single image as it is. */
 	default StyleTransferResult run(RgbImage content, RgbImage style, VggWeights weights, StyleTransferSettings settings,
-		ProgressListener listener, BooleanSupplier cancelled, RunExtension extension)
+		ProgressListener listener, BooleanSupplier cancelled)
 	{
-		if (extension != RunExtension.NONE) {
-			throw new UnsupportedOperationException(getClass().getSimpleName() + " takes no run extension: use DefaultStyleTransfer");
-		}
-		return run(content, style, weights, settings, listener, cancelled);
+		return run(content, style, weights, settings, listener, cancelled, RunExtension.NONE);
 	}
 }

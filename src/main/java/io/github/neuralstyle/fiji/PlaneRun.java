@@ -207,13 +207,6 @@ final class PlaneRun {
 
 				@Override
 				public StyleTransferResult run(RgbImage c, RgbImage s, VggWeights w, StyleTransferSettings settings,
-					ProgressListener listener, BooleanSupplier stop)
-				{
-					return run(c, s, w, settings, listener, stop, RunExtension.NONE);
-				}
-
-				@Override
-				public StyleTransferResult run(RgbImage c, RgbImage s, VggWeights w, StyleTransferSettings settings,
 					ProgressListener listener, BooleanSupplier stop, RunExtension extension)
 				{
 					last = engine.run(c, s, w, settings, listener, stop, extension);

@@ -33,13 +33,6 @@ public final class RecordingStyleTransfer implements StyleTransfer {
 
 	@Override
 	public StyleTransferResult run(RgbImage content, RgbImage style, VggWeights weights, StyleTransferSettings settings,
-		ProgressListener listener, BooleanSupplier cancelled)
-	{
-		return run(content, style, weights, settings, listener, cancelled, RunExtension.NONE);
-	}
-
-	@Override
-	public StyleTransferResult run(RgbImage content, RgbImage style, VggWeights weights, StyleTransferSettings settings,
 		ProgressListener listener, BooleanSupplier cancelled, RunExtension extension)
 	{
 		calls.incrementAndGet();
